@@ -1,0 +1,127 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Fos1.Ddns;
+
+/// <summary>
+/// An absolute domain name in presentation form without the trailing dot ("" is the root).
+/// Compared case-insensitively, as DNS does; the original spelling is kept for display.
+/// </summary>
+public sealed class DnsName : IEquatable<DnsName>
+{
+    public const int MaxLabelLength = 63;
+
+    /// <summary>253 presentation characters = 255 octets on the wire.</summary>
+    public const int MaxNameLength = 253;
+
+    private readonly string[] _labels;
+
+    private DnsName(string[] labels)
+    {
+        _labels = labels;
+        Text = string.Join('.', labels);
+    }
+
+    public static DnsName Root { get; } = new([]);
+
+    /// <summary>The name without the trailing dot, e.g. "host.home.arpa".</summary>
+    public string Text { get; }
+
+    public IReadOnlyList<string> Labels => _labels;
+
+    public static DnsName Parse(string text) =>
+        TryParse(text, out var name, out var error) ? name : throw new FormatException(error);
+
+    /// <summary>
+    /// Accepts any printable ASCII label of 1..63 characters (reverse names, service labels and
+    /// DHCID-owned names alike); host-name policy is stricter and lives in the naming code.
+    /// </summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out DnsName? name, [NotNullWhen(false)] out string? error)
+    {
+        name = null;
+        if (text is null)
+        {
+            error = "name is missing";
+            return false;
+        }
+
+        var trimmed = text.EndsWith('.') ? text[..^1] : text;
+        if (trimmed.Length == 0)
+        {
+            name = Root;
+            error = null;
+            return true;
+        }
+
+        if (trimmed.Length > MaxNameLength)
+        {
+            error = $"name is {trimmed.Length} characters long, more than {MaxNameLength}";
+            return false;
+        }
+
+        var labels = trimmed.Split('.');
+        foreach (var label in labels)
+        {
+            if (label.Length == 0)
+            {
+                error = $"name '{text}' has an empty label";
+                return false;
+            }
+
+            if (label.Length > MaxLabelLength)
+            {
+                error = $"label '{label}' is {label.Length} characters long, more than {MaxLabelLength}";
+                return false;
+            }
+
+            foreach (var c in label)
+            {
+                if (c <= ' ' || c > '~' || c == '\\' || c == '"' || c == ';' || c == '(' || c == ')')
+                {
+                    error = $"label '{label}' contains the character U+{(int)c:X4}, which is not allowed in a name";
+                    return false;
+                }
+            }
+        }
+
+        name = new DnsName(labels);
+        error = null;
+        return true;
+    }
+
+    /// <summary>True when this name equals <paramref name="zone"/> or lies below it on a label boundary.</summary>
+    public bool IsAtOrBelow(DnsName zone)
+    {
+        if (zone._labels.Length > _labels.Length)
+        {
+            return false;
+        }
+
+        var offset = _labels.Length - zone._labels.Length;
+        for (var i = 0; i < zone._labels.Length; i++)
+        {
+            if (!string.Equals(_labels[offset + i], zone._labels[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Prepends one label: <c>home.arpa</c>.Prepend("host") is <c>host.home.arpa</c>.</summary>
+    public DnsName Prepend(string label) => Parse(Text.Length == 0 ? label : label + "." + Text);
+
+    public bool Equals(DnsName? other) =>
+        other is not null && string.Equals(Text, other.Text, StringComparison.OrdinalIgnoreCase);
+
+    public override bool Equals(object? obj) => Equals(obj as DnsName);
+
+    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Text);
+
+    /// <summary>Fully qualified, with the trailing dot.</summary>
+    public override string ToString() => Text + ".";
+
+    public static bool operator ==(DnsName? left, DnsName? right) => Equals(left, right);
+
+    public static bool operator !=(DnsName? left, DnsName? right) => !Equals(left, right);
+}
