@@ -108,6 +108,37 @@ public sealed class DnsName : IEquatable<DnsName>
         return true;
     }
 
+    /// <summary>The name one label up (<c>host.home.arpa</c> -> <c>home.arpa</c>); null for the root.</summary>
+    public DnsName? Parent => _labels.Length == 0 ? null : new DnsName(_labels[1..]);
+
+    /// <summary>
+    /// The uncompressed wire form with ASCII letters lower-cased and the root label included (RFC 4034
+    /// section 6.2). The DHCID digest is taken over exactly these octets: Kea builds them with
+    /// <c>writeFqdn(hostname, downcase: true)</c>, so two spellings of one name share one owner.
+    /// </summary>
+    public byte[] ToCanonicalWireFormat()
+    {
+        var length = 1;
+        foreach (var label in _labels)
+        {
+            length += 1 + label.Length;
+        }
+
+        var wire = new byte[length];
+        var at = 0;
+        foreach (var label in _labels)
+        {
+            wire[at++] = (byte)label.Length;
+            foreach (var c in label)
+            {
+                // Only A-Z fold: DNS case-insensitivity is ASCII-only (RFC 4343), labels here are ASCII.
+                wire[at++] = (byte)(c is >= 'A' and <= 'Z' ? c + ('a' - 'A') : c);
+            }
+        }
+
+        return wire;
+    }
+
     /// <summary>Prepends one label: <c>home.arpa</c>.Prepend("host") is <c>host.home.arpa</c>.</summary>
     public DnsName Prepend(string label) => Parse(Text.Length == 0 ? label : label + "." + Text);
 
