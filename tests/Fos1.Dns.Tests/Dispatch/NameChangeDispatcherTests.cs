@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Fos1.Ddns.Leases;
+using Fos1.Ddns.Transactions;
+using Fos1.Ddns.Updates;
+using Fos1.Dns.Dispatch;
+using Fos1.Dns.Sending;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Fos1.Dns.Tests.Dispatch.DispatchFixtures;
+
+namespace Fos1.Dns.Tests.Dispatch;
+
+public sealed class NameChangeDispatcherTests
+{
+    private static (NameChangeDispatcher Dispatcher, ConcurrentQueue<TransactionResult> Results) Start(IDnsUpdateSender sender, int maxInFlight)
+    {
+        var runner = Runner(sender, out var metrics);
+        var dispatcher = new NameChangeDispatcher(runner, metrics, TimeProvider.System, NullLogger<NameChangeDispatcher>.Instance, maxInFlight);
+        var results = new ConcurrentQueue<TransactionResult>();
+        dispatcher.Finished += results.Enqueue;
+        return (dispatcher, results);
+    }
+
+    [Fact]
+    public async Task Changes_of_one_client_run_in_arrival_order_and_never_overlap()
+    {
+        var sender = new ScriptedSender((_, _, _) => new UpdateAnswered(ResponseCode.NoError));
+        var (dispatcher, results) = Start(sender, maxInFlight: 8);
+        var channel = Channel.CreateUnbounded<NameChange>();
+        var add = Add("phone", "192.0.2.10", 1);
+        await channel.Writer.WriteAsync(add);
+        await channel.Writer.WriteAsync(Remove(add));
+        await channel.Writer.WriteAsync(add);
+        channel.Writer.Complete();
+
+        await dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+
+        Assert.Equal([NameChangeKind.Add, NameChangeKind.Remove, NameChangeKind.Add], results.Select(r => r.Change.Kind));
+        Assert.Equal(1, sender.MaxInFlight);
+        Assert.Equal(0, dispatcher.Unfinished);
+    }
+
+    [Fact]
+    public async Task Changes_of_different_clients_are_in_flight_together_up_to_the_limit()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new ScriptedSender((_, _, _) => new UpdateAnswered(ResponseCode.NoError));
+        var blocking = new BlockingSender(held, gate.Task);
+        var (dispatcher, results) = Start(blocking, maxInFlight: 3);
+        var channel = Channel.CreateUnbounded<NameChange>();
+        for (byte i = 1; i <= 6; i++)
+        {
+            await channel.Writer.WriteAsync(Add($"host{i}", $"192.0.2.{i}", i));
+        }
+
+        channel.Writer.Complete();
+        var run = dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+
+        await Poll.UntilAsync(() => blocking.Waiting == 3, TimeSpan.FromSeconds(10));
+        Assert.Equal(3, blocking.Waiting);
+        gate.SetResult();
+        await run;
+
+        Assert.Equal(6, results.Count);
+        Assert.Equal(3, blocking.MaxWaiting);
+        Assert.All(results, r => Assert.Equal(TransactionOutcome.Completed, r.Outcome));
+    }
+
+    [Fact]
+    public async Task A_change_whose_sending_throws_is_dropped_and_the_next_one_still_runs()
+    {
+        var sender = new ScriptedSender((plan, _, _) => plan.Updates[0].Name.Text.StartsWith("bad", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("bug")
+            : new UpdateAnswered(ResponseCode.NoError));
+        var (dispatcher, results) = Start(sender, maxInFlight: 2);
+        var channel = Channel.CreateUnbounded<NameChange>();
+        await channel.Writer.WriteAsync(Add("bad", "192.0.2.66", 6));
+        await channel.Writer.WriteAsync(Add("good", "192.0.2.7", 7));
+        channel.Writer.Complete();
+
+        await dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+
+        Assert.Equal("good.home.arpa", Assert.Single(results).Change.Fqdn.Text);
+        Assert.Equal(0, dispatcher.Unfinished);
+    }
+
+    private sealed class BlockingSender(IDnsUpdateSender inner, Task gate) : IDnsUpdateSender
+    {
+        private int _waiting;
+        private int _maxWaiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public int MaxWaiting => Volatile.Read(ref _maxWaiting);
+
+        public async Task<UpdateOutcome> SendAsync(UpdateMessagePlan plan, DnsUpdateTarget target, TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            var now = Interlocked.Increment(ref _waiting);
+            lock (this)
+            {
+                _maxWaiting = Math.Max(_maxWaiting, now);
+            }
+
+            await gate.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _waiting);
+            return await inner.SendAsync(plan, target, timeout, cancellationToken);
+        }
+    }
+}
