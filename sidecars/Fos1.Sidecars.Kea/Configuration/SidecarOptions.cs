@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Fos1.Sidecars.Kea.Configuration;
+
+/// <summary>The "Fos1" section: what the sidecar adds to D2's configuration.</summary>
+public sealed class SidecarOptions
+{
+    public const string SectionName = "Fos1";
+
+    /// <summary>A kea-dhcp-ddns.conf to read the "DhcpDdns" section from (JSON, comments allowed).</summary>
+    public string? D2ConfigFile { get; set; }
+
+    /// <summary>Name changes being worked on at once (each DHCID still goes one at a time).</summary>
+    [Range(1, 65536)]
+    public int MaxInFlight { get; set; } = 512;
+
+    /// <summary>First wait before resending after a timeout or SERVFAIL; doubles up to the maximum.</summary>
+    [Range(1, 600_000)]
+    public int RetryInitialDelayMs { get; set; } = 100;
+
+    [Range(1, 3_600_000)]
+    public int RetryMaxDelayMs { get; set; } = 10_000;
+}
