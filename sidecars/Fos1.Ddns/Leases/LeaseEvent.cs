@@ -1,0 +1,33 @@
+namespace Fos1.Ddns.Leases;
+
+/// <summary>What happened to a lease (the union of Kea's hook points and lease-file changes).</summary>
+public enum LeaseEventKind
+{
+    /// <summary>Granted or renewed: the lease is active until <see cref="Lease.Expires"/>.</summary>
+    Committed,
+    Released,
+    Declined,
+    Expired,
+
+    /// <summary>Kea reclaimed an expired-reclaimed lease for its old client again.</summary>
+    Recovered,
+
+    /// <summary>Removed by Kea (e.g. a commit that dropped another lease, or lease4-del).</summary>
+    Deleted,
+}
+
+/// <summary>Where a lease event came from (a metric label).</summary>
+public enum LeaseSource
+{
+    Ncr,
+    HookSpool,
+    ControlSocket,
+    Memfile,
+}
+
+/// <summary>One observed change to one lease.</summary>
+public sealed record LeaseEvent(LeaseEventKind Kind, Lease Lease, LeaseSource Source, DateTimeOffset ObservedAt)
+{
+    /// <summary>After this event the lease should have records (committed/recovered) or none.</summary>
+    public bool LeaseIsActive => Kind is LeaseEventKind.Committed or LeaseEventKind.Recovered;
+}
