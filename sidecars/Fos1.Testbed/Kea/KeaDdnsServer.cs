@@ -48,7 +48,7 @@ public sealed class KeaDdnsServer : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("fos1-d2-").FullName;
         var controlSocket = options.WithControlSocket ? new KeaControlSocket(Path.Combine(directory, "control.sock")) : null;
         var configPath = Path.Combine(directory, "kea-dhcp-ddns.json");
-        var config = Render(options, port, controlSocket);
+        var config = KeaDdnsConfiguration.Render(options, port, controlSocket);
         await File.WriteAllTextAsync(configPath, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken)
             .ConfigureAwait(false);
         var command = (options.Namespace?.Command(tool, ["-c", configPath]) ?? Cli.Wrap(tool.Path).WithArguments(["-c", configPath]))
@@ -80,50 +80,4 @@ public sealed class KeaDdnsServer : IAsyncDisposable
             System.IO.Directory.Delete(Directory, recursive: true);
         }
     }
-
-    private static JsonObject Render(KeaDdnsOptions options, int port, KeaControlSocket? controlSocket)
-    {
-        var key = options.Key;
-        var body = new JsonObject
-        {
-            ["ip-address"] = options.ListenAddress.ToString(),
-            ["port"] = port,
-            ["dns-server-timeout"] = 1000,
-            ["ncr-protocol"] = "UDP",
-            ["ncr-format"] = "JSON",
-            ["tsig-keys"] = new JsonArray(new JsonObject
-            {
-                ["name"] = key.Name,
-                ["algorithm"] = key.Algorithm.ToUpperInvariant(),
-                ["secret"] = key.Secret,
-            }),
-            ["forward-ddns"] = new JsonObject { ["ddns-domains"] = Domains(options.ForwardDomains, key.Name) },
-            ["reverse-ddns"] = new JsonObject { ["ddns-domains"] = Domains(options.ReverseDomains, key.Name) },
-            ["loggers"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "kea-dhcp-ddns",
-                ["severity"] = "INFO",
-                ["output_options"] = new JsonArray(new JsonObject { ["output"] = "stdout", ["flush"] = true }),
-            }),
-        };
-        if (controlSocket is not null)
-        {
-            body["control-socket"] = new JsonObject { ["socket-type"] = "unix", ["socket-name"] = controlSocket.Path };
-        }
-
-        options.Customize?.Invoke(body);
-        return new JsonObject { ["DhcpDdns"] = body };
-    }
-
-    private static JsonArray Domains(IReadOnlyList<KeaDdnsDomain> domains, string keyName) =>
-        new(domains.Select(domain => (JsonNode)new JsonObject
-        {
-            ["name"] = domain.Name.EndsWith('.') ? domain.Name : domain.Name + ".",
-            ["key-name"] = keyName,
-            ["dns-servers"] = new JsonArray(domain.DnsServers.Select(server => (JsonNode)new JsonObject
-            {
-                ["ip-address"] = server.Address.ToString(),
-                ["port"] = server.Port,
-            }).ToArray()),
-        }).ToArray());
 }

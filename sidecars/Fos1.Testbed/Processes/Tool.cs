@@ -15,6 +15,9 @@ public sealed record Tool(string Executable, string DebianPackage)
     public static Tool Perfdhcp { get; } = new("perfdhcp", "kea-admin");
     public static Tool Ip { get; } = new("ip", "iproute2");
 
+    /// <summary>The .NET host that runs the sidecars (Microsoft's dotnet-sdk-10.0 package).</summary>
+    public static Tool Dotnet { get; } = new("dotnet", "dotnet-sdk-10.0");
+
     /// <summary>The absolute path of the executable.</summary>
     /// <exception cref="MissingToolException">The executable is not installed; the message names the package.</exception>
     public string Path => TryFind() ?? throw new MissingToolException(this);
