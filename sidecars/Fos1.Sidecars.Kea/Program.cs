@@ -11,7 +11,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json ships beside the binary; the working directory is wherever the pod or test put us.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // A D2 config file slots in under the environment and the command line, which still override it.
 if (builder.Configuration[$"{SidecarOptions.SectionName}:{nameof(SidecarOptions.D2ConfigFile)}"] is { Length: > 0 } d2File)
