@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Fos1.Ddns.Records;
 using Fos1.Ddns.Updates;
 using Fos1.Dns.Sending;
-using Fos1.Dns.Tests.Bind;
 using Fos1.Dns.Tsig;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Fos1.Dns.Tests.Sending.Rfc4703Plans;
@@ -12,7 +11,7 @@ namespace Fos1.Dns.Tests.Sending;
 
 /// <summary>UPDATEs sent by <see cref="DnsUpdateSender"/> to a real BIND, with the zone read back by dig.</summary>
 [Collection("bind")]
-public sealed class BindUpdateTests(BindFixture bind) : IDisposable
+public sealed class BindUpdateTests(BindPrimary bind) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private static readonly Dhcid Mine = new(SHA256.HashData("mine"u8).Prepend((byte)1).Prepend((byte)0).Prepend((byte)0).ToArray());
@@ -20,12 +19,12 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
 
     private readonly DnsUpdateSender _sender = new(NullLogger<DnsUpdateSender>.Instance);
 
-    private DnsUpdateTarget Target(TsigAlgorithm algorithm = TsigAlgorithm.HmacSha256) => new(bind.Server.Endpoint, bind.Keys[algorithm]);
+    private DnsUpdateTarget Target(TsigAlgorithm algorithm = TsigAlgorithm.HmacSha256) => new(bind.Endpoint, bind.Keys[algorithm]);
 
     private Task<UpdateOutcome> SendAsync(UpdateMessagePlan plan, DnsUpdateTarget? target = null) =>
         _sender.SendAsync(plan, target ?? Target(), Timeout);
 
-    private Task<IReadOnlyList<string>> AnyAsync(DnsName name) => bind.Server.AnswerAsync(name.Text, "ANY");
+    private Task<IReadOnlyList<string>> AnyAsync(DnsName name) => bind.AnswerAsync(name.Text, "ANY");
 
     public void Dispose() => _sender.Dispose();
 
@@ -54,7 +53,7 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
         var good = bind.Keys[TsigAlgorithm.HmacSha256];
         var forged = new TsigKey(good.Name, good.Algorithm, RandomNumberGenerator.GetBytes(32));
 
-        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.66"), Mine), new DnsUpdateTarget(bind.Server.Endpoint, forged));
+        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.66"), Mine), new DnsUpdateTarget(bind.Endpoint, forged));
 
         Assert.Equal(UpdateFailureKind.BadSig, Assert.IsType<UpdateFailed>(outcome).Kind);
         Assert.Empty(await AnyAsync(name));
@@ -66,7 +65,7 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
         var name = DnsName.Parse("unknown-key.home.arpa");
         var stranger = new TsigKey(DnsName.Parse("stranger"), TsigAlgorithm.HmacSha256, RandomNumberGenerator.GetBytes(32));
 
-        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.65"), Mine), new DnsUpdateTarget(bind.Server.Endpoint, stranger));
+        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.65"), Mine), new DnsUpdateTarget(bind.Endpoint, stranger));
 
         Assert.Equal(UpdateFailureKind.BadKey, Assert.IsType<UpdateFailed>(outcome).Kind);
         Assert.Empty(await AnyAsync(name));
@@ -77,7 +76,7 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
     {
         var name = DnsName.Parse("unsigned.home.arpa");
 
-        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.64"), Mine), new DnsUpdateTarget(bind.Server.Endpoint, null));
+        var outcome = await SendAsync(ForwardAdd(name, IPAddress.Parse("192.0.2.64"), Mine), new DnsUpdateTarget(bind.Endpoint, null));
 
         Assert.Equal(new UpdateAnswered(ResponseCode.Refused), outcome);
         Assert.Empty(await AnyAsync(name));
@@ -148,7 +147,7 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
 
         Assert.Equal(new UpdateAnswered(ResponseCode.NoError), await SendAsync(plan, Target(TsigAlgorithm.HmacSha512)));
 
-        Assert.Equal(60, (await bind.Server.AnswerAsync(fqdn.Text, "A")).Count);
+        Assert.Equal(60, (await bind.AnswerAsync(fqdn.Text, "A")).Count);
     }
 
     [Fact]
@@ -161,6 +160,6 @@ public sealed class BindUpdateTests(BindFixture bind) : IDisposable
 
         Assert.All(outcomes, outcome => Assert.Equal(new UpdateAnswered(ResponseCode.NoError), outcome));
         Assert.All(again, outcome => Assert.Equal(new UpdateAnswered(ResponseCode.YxDomain), outcome));
-        Assert.Equal(["many-399.home.arpa. 300 IN A 192.0.2.200"], await bind.Server.AnswerAsync("many-399.home.arpa", "A"));
+        Assert.Equal(["many-399.home.arpa. 300 IN A 192.0.2.200"], await bind.AnswerAsync("many-399.home.arpa", "A"));
     }
 }
