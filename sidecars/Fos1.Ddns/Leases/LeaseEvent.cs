@@ -9,10 +9,10 @@ public enum LeaseEventKind
     Declined,
     Expired,
 
-    /// <summary>Kea reclaimed an expired-reclaimed lease for its old client again.</summary>
-    Recovered,
-
-    /// <summary>Removed by Kea (e.g. a commit that dropped another lease, or lease4-del).</summary>
+    /// <summary>
+    /// Removed by Kea: a commit that dropped another lease, lease4-del, or a declined address
+    /// recovered into the pool (Kea's lease4_recover hook, which is not a renewal).
+    /// </summary>
     Deleted,
 }
 
@@ -29,5 +29,5 @@ public enum LeaseSource
 public sealed record LeaseEvent(LeaseEventKind Kind, Lease Lease, LeaseSource Source, DateTimeOffset ObservedAt)
 {
     /// <summary>After this event the lease should have records (committed/recovered) or none.</summary>
-    public bool LeaseIsActive => Kind is LeaseEventKind.Committed or LeaseEventKind.Recovered;
+    public bool LeaseIsActive => Kind is LeaseEventKind.Committed;
 }
