@@ -10,9 +10,13 @@ public sealed class SidecarOptions
     /// <summary>A kea-dhcp-ddns.conf to read the "DhcpDdns" section from (JSON, comments allowed).</summary>
     public string? D2ConfigFile { get; set; }
 
-    /// <summary>Name changes being worked on at once (each DHCID still goes one at a time).</summary>
+    /// <summary>
+    /// Name changes being worked on at once (each DHCID still goes one at a time). Kept below BIND's
+    /// default update-quota (100 queued UPDATEs): past it named drops UPDATEs unanswered, which costs a
+    /// timeout and a resend each (measured in bench/RESULTS.md).
+    /// </summary>
     [Range(1, 65536)]
-    public int MaxInFlight { get; set; } = 512;
+    public int MaxInFlight { get; set; } = 64;
 
     /// <summary>First wait before resending after a timeout or SERVFAIL; doubles up to the maximum.</summary>
     [Range(1, 600_000)]
