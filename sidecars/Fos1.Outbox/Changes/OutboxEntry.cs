@@ -1,0 +1,6 @@
+using Fos1.Ddns.Leases;
+
+namespace Fos1.Outbox.Changes;
+
+/// <summary>A persisted change handed to the sender; complete it by <see cref="Id"/> once DNS reflects it.</summary>
+public sealed record OutboxEntry(long Id, NameChange Change);
