@@ -1,10 +1,19 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Fos1.Ddns.Leases;
+using Fos1.Ddns.Naming;
 using Fos1.Dns.Dispatch;
 using Fos1.Dns.Sending;
+using Fos1.Kea.ControlSocket;
+using Fos1.Kea.Hooks;
+using Fos1.Kea.Memfile;
 using Fos1.Kea.Ncr;
-using Fos1.Sidecars.Kea;
+using Fos1.Outbox;
+using Fos1.Outbox.Changes;
+using Fos1.Outbox.Expiry;
 using Fos1.Sidecars.Kea.Configuration;
+using Fos1.Sidecars.Kea.Pipeline;
+using Fos1.Sidecars.Kea.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,19 +31,29 @@ if (builder.Configuration[$"{SidecarOptions.SectionName}:{nameof(SidecarOptions.
     builder.Configuration.AddCommandLine(args);
 }
 
-builder.Services.AddOptions<DhcpDdnsOptions>().Bind(builder.Configuration.GetSection(DhcpDdnsOptions.SectionName)).ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<DhcpDdnsOptions>, DhcpDdnsOptionsValidator>();
-builder.Services.AddOptions<SidecarOptions>().Bind(builder.Configuration.GetSection(SidecarOptions.SectionName))
-    .ValidateDataAnnotations().ValidateOnStart();
+var services = builder.Services;
+var configuration = builder.Configuration;
+services.AddOptions<DhcpDdnsOptions>().Bind(configuration.GetSection(DhcpDdnsOptions.SectionName)).ValidateOnStart();
+services.AddSingleton<IValidateOptions<DhcpDdnsOptions>, DhcpDdnsOptionsValidator>();
+services.AddOptions<SidecarOptions>().Bind(configuration.GetSection(SidecarOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<HookSpoolSourceOptions>().Bind(configuration.GetSection("Fos1:HookSpool")).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection("Fos1:Reconciliation")).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<MemfileSourceOptions>().Bind(configuration.GetSection("Fos1:Memfile"));
+services.AddOptions<NamingOptions>().Bind(configuration.GetSection("Fos1:Naming")).ValidateDataAnnotations()
+    .Validate<IOptions<HookSpoolSourceOptions>, IOptions<ReconciliationOptions>, IOptions<MemfileSourceOptions>>(
+        (naming, hooks, reconciliation, memfile) => !string.IsNullOrWhiteSpace(naming.QualifyingSuffix) || !(
+            !string.IsNullOrEmpty(hooks.Value.Directory) || reconciliation.Value.Enabled
+            || !string.IsNullOrEmpty(memfile.Value.LeaseFile4) || !string.IsNullOrEmpty(memfile.Value.LeaseFile6)),
+        "Fos1:Naming:QualifyingSuffix is required when the hook spool, reconciliation or memfile source is on (Kea's ddns-qualifying-suffix, e.g. home.arpa.)")
+    .ValidateOnStart();
 
-builder.Services.AddMetrics();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => Channel.CreateUnbounded<NameChange>(new UnboundedChannelOptions { SingleReader = true }));
-builder.Services.AddSingleton<NcrMetrics>();
-builder.Services.AddSingleton<DdnsMetrics>();
-builder.Services.AddSingleton<IDnsUpdateSender, DnsUpdateSender>();
-builder.Services.AddSingleton(sp => DdnsRoutingFactory.Create(sp.GetRequiredService<IOptions<DhcpDdnsOptions>>().Value));
-builder.Services.AddSingleton(sp =>
+services.AddMetrics();
+services.AddSingleton(TimeProvider.System);
+
+// The DNS side: zones, keys, the sender and the per-client dispatcher.
+services.AddSingleton<IDnsUpdateSender, DnsUpdateSender>();
+services.AddSingleton(sp => DdnsRoutingFactory.Create(sp.GetRequiredService<IOptions<DhcpDdnsOptions>>().Value));
+services.AddSingleton(sp =>
 {
     var sidecar = sp.GetRequiredService<IOptions<SidecarOptions>>().Value;
     var ddns = sp.GetRequiredService<IOptions<DhcpDdnsOptions>>().Value;
@@ -43,15 +62,59 @@ builder.Services.AddSingleton(sp =>
         TimeSpan.FromMilliseconds(sidecar.RetryInitialDelayMs),
         TimeSpan.FromMilliseconds(sidecar.RetryMaxDelayMs));
 });
-builder.Services.AddSingleton<NameChangeRunner>();
-builder.Services.AddSingleton(sp => new NameChangeDispatcher(
+services.AddSingleton<DdnsMetrics>();
+services.AddSingleton<NameChangeRunner>();
+services.AddSingleton(sp => new NameChangeDispatcher(
     sp.GetRequiredService<NameChangeRunner>(),
     sp.GetRequiredService<DdnsMetrics>(),
     sp.GetRequiredService<TimeProvider>(),
     sp.GetRequiredService<ILogger<NameChangeDispatcher>>(),
     sp.GetRequiredService<IOptions<SidecarOptions>>().Value.MaxInFlight));
-builder.Services.AddHostedService<DispatcherService>();
-builder.Services.AddHostedService<NcrListenerService>();
+
+// Durable state: the outbox every source writes to, and the lease ledger behind the expiry schedule.
+services.AddSingleton(sp =>
+{
+    var directory = sp.GetRequiredService<IOptions<SidecarOptions>>().Value.StateDirectory;
+    Directory.CreateDirectory(directory);
+    return new OutboxOptions { Directory = directory };
+});
+services.AddSingleton(sp => new OutboxMetrics(sp.GetRequiredService<IMeterFactory>().Create(OutboxMetrics.MeterName)));
+services.AddSingleton(sp => UpdateOutbox.Open(sp.GetRequiredService<OutboxOptions>(), sp.GetRequiredService<ILogger<UpdateOutbox>>(), sp.GetRequiredService<OutboxMetrics>()));
+services.AddSingleton(sp => LeaseLedger.Open(sp.GetRequiredService<OutboxOptions>(), sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<ILogger<LeaseLedger>>(), sp.GetRequiredService<OutboxMetrics>()));
+services.AddSingleton<ChangeIntake>();
+services.AddSingleton<OutboxPendingChanges>();
+
+// Lease sources.
+services.AddSingleton(_ => Channel.CreateUnbounded<NameChange>(new UnboundedChannelOptions { SingleReader = true }));
+services.AddSingleton<NcrMetrics>();
+services.AddSingleton<HookSpoolMetrics>();
+services.AddSingleton<MemfileMetrics>();
+services.AddSingleton<KeaControlMetrics>();
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<NamingOptions>>().Value.CreatePlanner());
+services.AddSingleton<LeaseEventIntake>();
+
+services.AddHostedService<DispatcherService>();
+services.AddHostedService<NcrIntakeService>();
+services.AddHostedService<NcrListenerService>();
+services.AddHostedService<ExpiryService>();
+var hookSpool = configuration.GetSection("Fos1:HookSpool").Get<HookSpoolSourceOptions>();
+if (!string.IsNullOrEmpty(hookSpool?.Directory))
+{
+    services.AddHostedService<HookSpoolService>();
+}
+
+if (configuration.GetSection("Fos1:Reconciliation").Get<ReconciliationOptions>() is { Enabled: true })
+{
+    services.AddHostedService<ReconciliationService>();
+}
+
+var memfile = configuration.GetSection("Fos1:Memfile").Get<MemfileSourceOptions>();
+foreach (var leaseFile in new[] { memfile?.LeaseFile4, memfile?.LeaseFile6 }.OfType<string>().Where(f => f.Length > 0))
+{
+    services.AddHostedService(sp => new MemfileService(leaseFile, sp.GetRequiredService<LeaseEventIntake>(),
+        sp.GetRequiredService<MemfileMetrics>(), sp.GetRequiredService<ILogger<MemfileTail>>(), sp.GetRequiredService<TimeProvider>()));
+}
 
 try
 {

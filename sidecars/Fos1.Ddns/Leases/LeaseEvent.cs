@@ -23,6 +23,12 @@ public enum LeaseSource
     HookSpool,
     ControlSocket,
     Memfile,
+
+    /// <summary>The sidecar's own expiry schedule: the lease's time ran out without a renewal.</summary>
+    Expiry,
+
+    /// <summary>Reconciliation against Kea's lease list and the zones' contents.</summary>
+    Reconciliation,
 }
 
 /// <summary>One observed change to one lease.</summary>

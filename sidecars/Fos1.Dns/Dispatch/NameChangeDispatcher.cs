@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Fos1.Ddns;
 using Fos1.Ddns.Leases;
 using Fos1.Ddns.Transactions;
@@ -19,6 +18,7 @@ public sealed partial class NameChangeDispatcher(
 {
     private readonly Dictionary<Dhcid, Queue<Received>> _waitingByClient = [];
     private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
+    private readonly SemaphoreSlim _held = new(maxInFlight * 16, maxInFlight * 16);
     private int _unfinished;
 
     /// <summary>Raised after each change finishes (tests and the local stack watch it).</summary>
@@ -27,31 +27,37 @@ public sealed partial class NameChangeDispatcher(
     /// <summary>Changes received and not yet finished.</summary>
     public int Unfinished => Volatile.Read(ref _unfinished);
 
-    public async Task RunAsync(ChannelReader<NameChange> changes, CancellationToken cancellationToken)
+    public async Task RunAsync(IPendingChanges queue, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(queue);
         var workers = new List<Task>();
         try
         {
-            await foreach (var change in changes.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                Interlocked.Increment(ref _unfinished);
-                metrics.Received();
-                var received = new Received(change, time.GetTimestamp());
-                lock (_waitingByClient)
+                await queue.WaitForPendingAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var queued in queue.Take(maxInFlight))
                 {
-                    if (_waitingByClient.TryGetValue(change.Dhcid, out var queue))
+                    // Bounds what waits in memory behind busy clients; the rest stays in the queue.
+                    await _held.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref _unfinished);
+                    metrics.Received();
+                    var received = new Received(queued, time.GetTimestamp());
+                    lock (_waitingByClient)
                     {
-                        queue.Enqueue(received);
-                        continue;
+                        if (_waitingByClient.TryGetValue(queued.Change.Dhcid, out var waiting))
+                        {
+                            waiting.Enqueue(received);
+                            continue;
+                        }
+
+                        _waitingByClient[queued.Change.Dhcid] = new Queue<Received>();
                     }
 
-                    _waitingByClient[change.Dhcid] = new Queue<Received>();
+                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    workers.RemoveAll(t => t.IsCompleted);
+                    workers.Add(Task.Run(() => DrainClientAsync(queue, received, cancellationToken), CancellationToken.None));
                 }
-
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                workers.RemoveAll(t => t.IsCompleted);
-                workers.Add(Task.Run(() => DrainClientAsync(received, cancellationToken), CancellationToken.None));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -61,18 +67,19 @@ public sealed partial class NameChangeDispatcher(
         await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
-    private async Task DrainClientAsync(Received first, CancellationToken cancellationToken)
+    private async Task DrainClientAsync(IPendingChanges queue, Received first, CancellationToken cancellationToken)
     {
         try
         {
-            for (var next = first; next is not null; next = NextFor(next.Change.Dhcid))
+            for (var next = first; next is not null; next = NextFor(next.Queued.Change.Dhcid))
             {
-                await RunOneAsync(next, cancellationToken).ConfigureAwait(false);
+                await RunOneAsync(queue, next, cancellationToken).ConfigureAwait(false);
+                _held.Release();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: what is unfinished is lost until the durable outbox exists.
+            // Shutting down: unfinished changes stay in the durable queue and run again at the next start.
         }
         finally
         {
@@ -80,22 +87,24 @@ public sealed partial class NameChangeDispatcher(
         }
     }
 
-    private async Task RunOneAsync(Received received, CancellationToken cancellationToken)
+    private async Task RunOneAsync(IPendingChanges queue, Received received, CancellationToken cancellationToken)
     {
+        var change = received.Queued.Change;
         TransactionResult result;
         try
         {
-            result = await runner.RunAsync(received.Change, cancellationToken).ConfigureAwait(false);
+            result = await runner.RunAsync(change, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A bug must cost one change, never the dispatcher.
+            // A bug must cost one change, never the dispatcher; the change stays queued for the next start.
             Interlocked.Decrement(ref _unfinished);
             metrics.Abandoned();
-            LogCrashed(e, received.Change.Kind, received.Change.Fqdn, received.Change.Address);
+            LogCrashed(e, change.Kind, change.Fqdn, change.Address);
             return;
         }
 
+        await queue.CompleteAsync(received.Queued, result, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(received.Timestamp);
         metrics.Finished(result, elapsed);
         Log(result, elapsed);
@@ -138,9 +147,13 @@ public sealed partial class NameChangeDispatcher(
             last, elapsed.TotalMilliseconds);
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _held.Dispose();
+    }
 
-    private sealed record Received(NameChange Change, long Timestamp);
+    private sealed record Received(QueuedChange Queued, long Timestamp);
 
     [LoggerMessage(EventId = 300,
         Message = "{Change} {Name} {Address}: {Outcome}; forward zone {ForwardZone}: {Forward}; reverse zone {ReverseZone}: {Reverse}; last step {Last}; {Milliseconds:0.0} ms")]

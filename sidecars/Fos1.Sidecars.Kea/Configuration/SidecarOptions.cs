@@ -7,6 +7,13 @@ public sealed class SidecarOptions
 {
     public const string SectionName = "Fos1";
 
+    /// <summary>
+    /// Where the durable outbox and the lease ledger live (a persistent volume in Kubernetes): a change
+    /// is acknowledged to its source only once it is written here.
+    /// </summary>
+    [Required]
+    public string StateDirectory { get; set; } = "/var/lib/fos1/kea-sidecar";
+
     /// <summary>A kea-dhcp-ddns.conf to read the "DhcpDdns" section from (JSON, comments allowed).</summary>
     public string? D2ConfigFile { get; set; }
 

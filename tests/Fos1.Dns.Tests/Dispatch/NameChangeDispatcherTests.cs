@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Fos1.Ddns.Leases;
 using Fos1.Ddns.Transactions;
 using Fos1.Ddns.Updates;
@@ -21,21 +20,29 @@ public sealed class NameChangeDispatcherTests
         return (dispatcher, results);
     }
 
+    /// <summary>Runs the dispatcher until <paramref name="count"/> changes are completed, then stops it.</summary>
+    private static async Task RunUntilCompletedAsync(NameChangeDispatcher dispatcher, InMemoryPendingChanges pending, int count)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = dispatcher.RunAsync(pending, stop.Token);
+        await Poll.UntilAsync(() => pending.Completed.Count >= count || run.IsCompleted, TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await run;
+    }
+
     [Fact]
-    public async Task Changes_of_one_client_run_in_arrival_order_and_never_overlap()
+    public async Task Changes_of_one_client_run_in_arrival_order_never_overlap_and_are_each_completed_in_the_queue()
     {
         var sender = new ScriptedSender((_, _, _) => new UpdateAnswered(ResponseCode.NoError));
         var (dispatcher, results) = Start(sender, maxInFlight: 8);
-        var channel = Channel.CreateUnbounded<NameChange>();
+        var pending = new InMemoryPendingChanges();
         var add = Add("phone", "192.0.2.10", 1);
-        await channel.Writer.WriteAsync(add);
-        await channel.Writer.WriteAsync(Remove(add));
-        await channel.Writer.WriteAsync(add);
-        channel.Writer.Complete();
+        pending.Add(add, Remove(add), add);
 
-        await dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+        await RunUntilCompletedAsync(dispatcher, pending, 3);
 
         Assert.Equal([NameChangeKind.Add, NameChangeKind.Remove, NameChangeKind.Add], results.Select(r => r.Change.Kind));
+        Assert.Equal([1L, 2L, 3L], pending.Completed.Select(c => c.Change.Id));
         Assert.Equal(1, sender.MaxInFlight);
         Assert.Equal(0, dispatcher.Unfinished);
     }
@@ -47,18 +54,20 @@ public sealed class NameChangeDispatcherTests
         var held = new ScriptedSender((_, _, _) => new UpdateAnswered(ResponseCode.NoError));
         var blocking = new BlockingSender(held, gate.Task);
         var (dispatcher, results) = Start(blocking, maxInFlight: 3);
-        var channel = Channel.CreateUnbounded<NameChange>();
+        var pending = new InMemoryPendingChanges();
         for (byte i = 1; i <= 6; i++)
         {
-            await channel.Writer.WriteAsync(Add($"host{i}", $"192.0.2.{i}", i));
+            pending.Add(Add($"host{i}", $"192.0.2.{i}", i));
         }
 
-        channel.Writer.Complete();
-        var run = dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var run = dispatcher.RunAsync(pending, stop.Token);
 
         await Poll.UntilAsync(() => blocking.Waiting == 3, TimeSpan.FromSeconds(10));
         Assert.Equal(3, blocking.Waiting);
         gate.SetResult();
+        await Poll.UntilAsync(() => pending.Completed.Count == 6, TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
         await run;
 
         Assert.Equal(6, results.Count);
@@ -73,14 +82,14 @@ public sealed class NameChangeDispatcherTests
             ? throw new InvalidOperationException("bug")
             : new UpdateAnswered(ResponseCode.NoError));
         var (dispatcher, results) = Start(sender, maxInFlight: 2);
-        var channel = Channel.CreateUnbounded<NameChange>();
-        await channel.Writer.WriteAsync(Add("bad", "192.0.2.66", 6));
-        await channel.Writer.WriteAsync(Add("good", "192.0.2.7", 7));
-        channel.Writer.Complete();
+        var pending = new InMemoryPendingChanges();
+        pending.Add(Add("bad", "192.0.2.66", 6), Add("good", "192.0.2.7", 7));
 
-        await dispatcher.RunAsync(channel.Reader, CancellationToken.None);
+        await RunUntilCompletedAsync(dispatcher, pending, 1);
 
         Assert.Equal("good.home.arpa", Assert.Single(results).Change.Fqdn.Text);
+        // The failed change is not completed: it stays queued for the next start.
+        Assert.Equal([2L], pending.Completed.Select(c => c.Change.Id));
         Assert.Equal(0, dispatcher.Unfinished);
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Fos1.Sidecars.Kea;
+namespace Fos1.Sidecars.Kea.Services;
 
 /// <summary>Binds the NCR socket at start-up (so a taken port fails the pod) and drains it.</summary>
 public sealed class NcrListenerService(
