@@ -39,11 +39,17 @@ public sealed class KeaSidecarProcess : IAsyncDisposable
     public bool OutputContains(string text) => _process.OutputContains(text);
 
     /// <param name="extraArguments">Further configuration, e.g. <c>--Fos1:MaxInFlight=64</c>.</param>
+    /// <param name="binary">The fos1-kea-sidecar.dll to run; <see cref="KeaSidecarBinary.Locate"/> when null.</param>
     public static async Task<KeaSidecarProcess> StartAsync(
-        KeaDdnsOptions options, IEnumerable<string>? extraArguments = null, CancellationToken cancellationToken = default)
+        KeaDdnsOptions options, IEnumerable<string>? extraArguments = null, string? binary = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var binary = KeaSidecarBinary.Locate();
+        if (binary is not null && !File.Exists(binary))
+        {
+            throw new FileNotFoundException($"{binary} does not exist: build sidecars/Fos1.Sidecars.Kea or pass another {KeaSidecarBinary.FileName}", binary);
+        }
+
+        binary ??= KeaSidecarBinary.Locate();
         var port = options.Port ?? (options.Namespace is null
             ? FreePort.ForUdpAndTcp(options.ListenAddress)
             : await FreePort.ForUdpAndTcpAsync(options.Namespace, cancellationToken).ConfigureAwait(false));
@@ -52,7 +58,10 @@ public sealed class KeaSidecarProcess : IAsyncDisposable
         var config = KeaDdnsConfiguration.Render(options, port, controlSocket: null);
         await File.WriteAllTextAsync(configPath, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken)
             .ConfigureAwait(false);
-        string[] arguments = [binary, $"--Fos1:D2ConfigFile={configPath}", .. extraArguments ?? []];
+        // Its durable state (outbox, lease ledger) lives and dies with this process's directory, so sidecars
+        // started side by side never share a journal; extraArguments may still name another one.
+        var stateDirectory = System.IO.Directory.CreateDirectory(Path.Combine(directory, "state")).FullName;
+        string[] arguments = [binary, $"--Fos1:D2ConfigFile={configPath}", $"--Fos1:StateDirectory={stateDirectory}", .. extraArguments ?? []];
         var dotnet = Tool.Dotnet;
         var command = options.Namespace?.Command(dotnet, arguments) ?? Cli.Wrap(dotnet.Path).WithArguments(arguments);
         var process = DaemonProcess.Start("fos1-kea-sidecar", command.WithWorkingDirectory(directory));
