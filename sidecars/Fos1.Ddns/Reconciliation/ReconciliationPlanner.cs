@@ -62,6 +62,14 @@ public static class ReconciliationPlanner
                 }
 
                 Collect(item, adds, leaves);
+                if (item?.Reason is ReconciliationReason.ForwardOwnedByAnotherClient or ReconciliationReason.ForwardHeldWithoutDhcid)
+                {
+                    // As RFC 4703 (and D2) would: a client refused its name gets no PTR to it either.
+                    reverseBacked.Add(lease.Address);
+                    Collect(Leave(ReconciliationReason.ReverseSkippedNameNotOurs, ReverseName.For(lease.Address),
+                        $"lease {lease.Address} gets no PTR: its name {lease.Fqdn} is not the client's"), adds, leaves);
+                    continue;
+                }
             }
 
             if (lease.Reverse)

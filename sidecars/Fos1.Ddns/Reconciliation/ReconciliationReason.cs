@@ -41,4 +41,7 @@ public enum ReconciliationReason
 
     /// <summary>The name lies in no zone whose contents were read: nothing can be compared.</summary>
     ZoneNotObserved,
+
+    /// <summary>Left alone: the lease's name is another client's or static, so it gets no PTR either.</summary>
+    ReverseSkippedNameNotOurs,
 }

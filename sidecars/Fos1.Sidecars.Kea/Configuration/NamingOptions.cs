@@ -17,8 +17,13 @@ public sealed class NamingOptions
 
     public string HostnameCharReplacement { get; set; } = "";
 
-    /// <summary>Prefix of generated names ("myhost-192-0-2-10"); empty: no generated names.</summary>
-    public string? GeneratedPrefix { get; set; } = HostNamingOptions.KeaGeneratedPrefix;
+    /// <summary>
+    /// Prefix of names generated for leases without a host name ("myhost-192-0-2-10"). Empty by
+    /// default, like Kea's ddns-replace-client-name "never": a lease Kea holds no name for gets no
+    /// records. (Kea's own hook events for a renewal can lack the name Kea generated for the lease;
+    /// generating one here would give the client a second name.)
+    /// </summary>
+    public string? GeneratedPrefix { get; set; } = "";
 
     public List<string> DeniedNames { get; set; } = [.. HostNamingOptions.DefaultDeniedNames];
 

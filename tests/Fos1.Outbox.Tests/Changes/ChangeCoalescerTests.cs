@@ -55,6 +55,17 @@ public sealed class ChangeCoalescerTests
     }
 
     [Fact]
+    public void A_forward_only_and_a_reverse_only_remove_of_one_lease_are_both_sent()
+    {
+        // Reconciliation plans one side per change; the second must not swallow the first.
+        var forward = Remove(1) with { Reverse = false };
+        var reverse = Remove(1) with { Forward = false };
+
+        Assert.Equal([0, 1], ChangeCoalescer.Coalesce([forward, reverse], AddThenRemove.SendRemove));
+        Assert.Equal(CoalesceDecision.KeepBoth, ChangeCoalescer.Decide(forward, reverse, AddThenRemove.SendRemove));
+    }
+
+    [Fact]
     public void Names_coalesce_case_insensitively()
     {
         var upper = Add(1) with { Fqdn = DnsName.Parse("H1.HOME.ARPA") };

@@ -1,0 +1,140 @@
+using System.Net;
+using Fos1.Dns.Transfer;
+using Fos1.Integration.Tests.Hooks;
+using Fos1.Integration.Tests.Infrastructure;
+using Fos1.Testbed.Dns;
+using Fos1.Testbed.Kea;
+using Fos1.Testbed.Network;
+using Fos1.Testbed.Processes;
+using Fos1.Testbed.Sidecars;
+
+namespace Fos1.Integration.Tests.Sources;
+
+/// <summary>
+/// Kea's DDNS client off; the sidecar learns leases only from the shipped run_script hook (and, when
+/// asked, lease_cmds reconciliation). Real kea-dhcp4 in a namespace lab, a real BIND, the real
+/// sidecar with a state directory that survives its restarts.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+internal sealed class HookedStack : IAsyncDisposable
+{
+    private readonly SpooledHookScript _hook;
+    private readonly string _state;
+    private readonly bool _reconcile;
+
+    private HookedStack(SpooledHookScript hook, string state, bool reconcile, DhcpLab lab, BindServer bind, KeaDhcp4Server kea)
+    {
+        _hook = hook;
+        _state = state;
+        _reconcile = reconcile;
+        Lab = lab;
+        Bind = bind;
+        Kea = kea;
+    }
+
+    public DhcpLab Lab { get; }
+
+    public BindServer Bind { get; }
+
+    public KeaDhcp4Server Kea { get; }
+
+    public KeaSidecarProcess? Sidecar { get; private set; }
+
+    public string Spool => _hook.Spool;
+
+    public static async Task<HookedStack> StartAsync(bool reconcile = false, string? staticRecords = null, int validLifetime = 3600)
+    {
+        var hook = new SpooledHookScript();
+        var state = Directory.CreateTempSubdirectory("fos1-state-").FullName;
+        var lab = await DhcpLab.CreateAsync(new DhcpLabOptions { WithHostLink = false });
+        var bind = await BindServer.StartAsync(new BindServerOptions
+        {
+            Zones = [new BindZone(DnsStack.ForwardZone, staticRecords), new BindZone(DnsStack.ReverseZone4)],
+        });
+        var kea = await KeaDhcp4Server.StartAsync(lab, new KeaDhcpOptions
+        {
+            ValidLifetime = validLifetime,
+            Hooks = [KeaHookLibrary.RunScript(hook.Script), KeaHookLibrary.LeaseCommands],
+        });
+        var stack = new HookedStack(hook, state, reconcile, lab, bind, kea);
+        await stack.StartSidecarAsync();
+        return stack;
+    }
+
+    /// <summary>(Re)starts the sidecar on the same state directory and spool.</summary>
+    public async Task StartSidecarAsync()
+    {
+        List<string> arguments =
+        [
+            $"--Fos1:StateDirectory={_state}",
+            $"--Fos1:HookSpool:Directory={Spool}",
+            "--Fos1:HookSpool:RescanSeconds=1",
+            "--Fos1:Naming:QualifyingSuffix=home.arpa.",
+        ];
+        if (_reconcile)
+        {
+            arguments.Add($"--Fos1:Reconciliation:Dhcp4ControlSocket={Kea.ControlSocketPath}");
+            arguments.Add("--Fos1:Reconciliation:IntervalSeconds=0");
+        }
+
+        Sidecar = await KeaSidecarProcess.StartAsync(new KeaDdnsOptions
+        {
+            Key = Bind.Key,
+            ForwardDomains = [new KeaDdnsDomain(DnsStack.ForwardZone, [Bind.Endpoint])],
+            ReverseDomains = [new KeaDdnsDomain(DnsStack.ReverseZone4, [Bind.Endpoint])],
+        }, arguments);
+    }
+
+    /// <summary>SIGKILL, as a crashing pod; the state directory stays.</summary>
+    public async Task KillSidecarAsync()
+    {
+        await Sidecar!.KillAsync();
+        await Sidecar.DisposeAsync();
+        Sidecar = null;
+    }
+
+    /// <summary>
+    /// Polls until DNS holds exactly the records of Kea's active leases: an A and a PTR for each,
+    /// no lease-owned (DHCID) name without a lease. <paramref name="exempt"/> names are skipped (static records).
+    /// </summary>
+    public async Task WaitForConvergenceAsync(TimeSpan deadline, params string[] exempt)
+    {
+        var transfer = new ZoneTransferClient();
+        string difference = "";
+        await Poll.UntilAsync(async ct =>
+        {
+            var leases = (await Kea.ReadLeasesAsync(ct)).Where(l => !exempt.Contains(l.Hostname)).ToList();
+            var forward = await transfer.TransferAsync(Bind.Endpoint, Ddns.DnsName.Parse(DnsStack.ForwardZone), cancellationToken: ct);
+            var reverse = await transfer.TransferAsync(Bind.Endpoint, Ddns.DnsName.Parse(DnsStack.ReverseZone4), cancellationToken: ct);
+            var owned = forward.ByOwner().Where(o => o.Any(r => r.Type == (ushort)Ddns.Records.RecordType.Dhcid)).ToList();
+            var want = leases.Select(l => $"{l.Hostname} {l.Address}").Order(StringComparer.Ordinal).ToList();
+            var haveA = owned.SelectMany(o => o.Where(r => r.Data is Ddns.Records.AddressData).Select(r => $"{o.Key.Text} {((Ddns.Records.AddressData)r.Data!).Address}"))
+                .Order(StringComparer.Ordinal).ToList();
+            var havePtr = reverse.Records.Where(r => r.Data is Ddns.Records.PtrData)
+                .Select(r => $"{((Ddns.Records.PtrData)r.Data!).Target.Text} {Ddns.ReverseName.For(IPAddress.Parse(ReverseToAddress(r.Name.Text))).Text}")
+                .Order(StringComparer.Ordinal).ToList();
+            var wantPtr = leases.Select(l => $"{l.Hostname} {Ddns.ReverseName.For(l.Address).Text}").Order(StringComparer.Ordinal).ToList();
+            difference = $"{want.Count} leases, {haveA.Count} owned A records, {havePtr.Count} PTRs; " +
+                $"missing A: {string.Join(", ", want.Except(haveA).Take(5))}; extra A: {string.Join(", ", haveA.Except(want).Take(5))}; " +
+                $"missing PTR: {string.Join(", ", wantPtr.Except(havePtr).Take(5))}; extra PTR: {string.Join(", ", havePtr.Except(wantPtr).Take(5))}";
+            return want.SequenceEqual(haveA) && wantPtr.SequenceEqual(havePtr);
+        }, deadline, "DNS to hold exactly the records of Kea's active leases", () => difference + Environment.NewLine + Sidecar?.RecentOutput);
+    }
+
+    private static string ReverseToAddress(string reverseName) =>
+        string.Join('.', reverseName.Split('.').Take(4).Reverse());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Sidecar is not null)
+        {
+            await Sidecar.DisposeAsync();
+        }
+
+        await Kea.DisposeAsync();
+        await Bind.DisposeAsync();
+        await Lab.DisposeAsync();
+        _hook.Dispose();
+        Directory.Delete(_state, recursive: true);
+    }
+}
