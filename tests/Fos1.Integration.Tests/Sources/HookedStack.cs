@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Fos1.Dns.Transfer;
 using Fos1.Integration.Tests.Hooks;
 using Fos1.Integration.Tests.Infrastructure;
@@ -21,12 +22,14 @@ internal sealed class HookedStack : IAsyncDisposable
     private readonly SpooledHookScript _hook;
     private readonly string _state;
     private readonly bool _reconcile;
+    private readonly bool _memfile;
 
-    private HookedStack(SpooledHookScript hook, string state, bool reconcile, DhcpLab lab, BindServer bind, KeaDhcp4Server kea)
+    private HookedStack(SpooledHookScript hook, string state, bool reconcile, bool memfile, DhcpLab lab, BindServer bind, KeaDhcp4Server kea)
     {
         _hook = hook;
         _state = state;
         _reconcile = reconcile;
+        _memfile = memfile;
         Lab = lab;
         Bind = bind;
         Kea = kea;
@@ -42,7 +45,10 @@ internal sealed class HookedStack : IAsyncDisposable
 
     public string Spool => _hook.Spool;
 
-    public static async Task<HookedStack> StartAsync(bool reconcile = false, string? staticRecords = null, int validLifetime = 3600)
+    /// <param name="memfile">Learn leases by tailing Kea's lease file instead of through the hook.</param>
+    /// <param name="customizeKea">Last word on kea-dhcp4's configuration (the Dhcp4 object).</param>
+    public static async Task<HookedStack> StartAsync(
+        bool reconcile = false, string? staticRecords = null, int validLifetime = 3600, bool memfile = false, Action<JsonObject>? customizeKea = null)
     {
         var hook = new SpooledHookScript();
         var state = Directory.CreateTempSubdirectory("fos1-state-").FullName;
@@ -54,9 +60,10 @@ internal sealed class HookedStack : IAsyncDisposable
         var kea = await KeaDhcp4Server.StartAsync(lab, new KeaDhcpOptions
         {
             ValidLifetime = validLifetime,
-            Hooks = [KeaHookLibrary.RunScript(hook.Script), KeaHookLibrary.LeaseCommands],
+            Hooks = memfile ? [KeaHookLibrary.LeaseCommands] : [KeaHookLibrary.RunScript(hook.Script), KeaHookLibrary.LeaseCommands],
+            Customize = customizeKea,
         });
-        var stack = new HookedStack(hook, state, reconcile, lab, bind, kea);
+        var stack = new HookedStack(hook, state, reconcile, memfile, lab, bind, kea);
         await stack.StartSidecarAsync();
         return stack;
     }
@@ -64,13 +71,10 @@ internal sealed class HookedStack : IAsyncDisposable
     /// <summary>(Re)starts the sidecar on the same state directory and spool.</summary>
     public async Task StartSidecarAsync()
     {
-        List<string> arguments =
-        [
-            $"--Fos1:StateDirectory={_state}",
-            $"--Fos1:HookSpool:Directory={Spool}",
-            "--Fos1:HookSpool:RescanSeconds=1",
-            "--Fos1:Naming:QualifyingSuffix=home.arpa.",
-        ];
+        List<string> arguments = [$"--Fos1:StateDirectory={_state}", "--Fos1:Naming:QualifyingSuffix=home.arpa."];
+        arguments.AddRange(_memfile
+            ? [$"--Fos1:Memfile:LeaseFile4={Kea.LeaseFile}"]
+            : [$"--Fos1:HookSpool:Directory={Spool}", "--Fos1:HookSpool:RescanSeconds=1"]);
         if (_reconcile)
         {
             arguments.Add($"--Fos1:Reconciliation:Dhcp4ControlSocket={Kea.ControlSocketPath}");
