@@ -20,9 +20,21 @@ public sealed class HookSpoolSourceTests
     }
 
     [Fact]
+    public async Task DHCPv6_leases_through_the_hook_spool_get_AAAA_and_ip6_arpa_records_and_lose_them_on_release()
+    {
+        await using var stack = await HookedStack.StartAsync(family: 6);
+
+        await Perfdhcp.RunDhcp6Async(stack.Lab, new PerfdhcpOptions { Exchanges = 20, Clients = 10, Rate = 20, ReleaseRate = 5 });
+
+        await stack.WaitForConvergenceAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEmpty(await stack.Kea.ReadLeasesAsync());
+    }
+
+    [Fact]
     public async Task A_hook_file_that_is_not_Kea_s_is_set_aside_and_the_rest_still_lands()
     {
         await using var stack = await HookedStack.StartAsync();
+        Directory.CreateDirectory(stack.Spool);
         await File.WriteAllTextAsync(Path.Combine(stack.Spool, "0000000000000000001-1.event"), "not\0a\0kea\0event");
 
         await Perfdhcp.RunDhcp4Async(stack.Lab, new PerfdhcpOptions { Exchanges = 5, Clients = 5 });

@@ -24,7 +24,7 @@ internal sealed class HookedStack : IAsyncDisposable
     private readonly bool _reconcile;
     private readonly bool _memfile;
 
-    private HookedStack(SpooledHookScript hook, string state, bool reconcile, bool memfile, DhcpLab lab, BindServer bind, KeaDhcp4Server kea)
+    private HookedStack(SpooledHookScript hook, string state, bool reconcile, bool memfile, DhcpLab lab, BindServer bind, KeaDhcpServer kea)
     {
         _hook = hook;
         _state = state;
@@ -39,30 +39,36 @@ internal sealed class HookedStack : IAsyncDisposable
 
     public BindServer Bind { get; }
 
-    public KeaDhcp4Server Kea { get; }
+    public KeaDhcpServer Kea { get; }
 
     public KeaSidecarProcess? Sidecar { get; private set; }
 
     public string Spool => _hook.Spool;
 
+    /// <summary>Prefix the sidecar names hostless leases with (kea-dhcp6 stores no host name with DDNS off).</summary>
+    public const string GeneratedPrefix = "myhost";
+
     /// <param name="memfile">Learn leases by tailing Kea's lease file instead of through the hook.</param>
-    /// <param name="customizeKea">Last word on kea-dhcp4's configuration (the Dhcp4 object).</param>
+    /// <param name="customizeKea">Last word on Kea's configuration (the Dhcp4 / Dhcp6 object).</param>
+    /// <param name="family">4: kea-dhcp4, 6: kea-dhcp6.</param>
     public static async Task<HookedStack> StartAsync(
-        bool reconcile = false, string? staticRecords = null, int validLifetime = 3600, bool memfile = false, Action<JsonObject>? customizeKea = null)
+        bool reconcile = false, string? staticRecords = null, int validLifetime = 3600, bool memfile = false,
+        Action<JsonObject>? customizeKea = null, int family = 4)
     {
         var hook = new SpooledHookScript();
         var state = Directory.CreateTempSubdirectory("fos1-state-").FullName;
         var lab = await DhcpLab.CreateAsync(new DhcpLabOptions { WithHostLink = false });
         var bind = await BindServer.StartAsync(new BindServerOptions
         {
-            Zones = [new BindZone(DnsStack.ForwardZone, staticRecords), new BindZone(DnsStack.ReverseZone4)],
+            Zones = [new BindZone(DnsStack.ForwardZone, staticRecords), new BindZone(DnsStack.ReverseZone4), new BindZone(DnsStack.ReverseZone6)],
         });
-        var kea = await KeaDhcp4Server.StartAsync(lab, new KeaDhcpOptions
+        var keaOptions = new KeaDhcpOptions
         {
             ValidLifetime = validLifetime,
             Hooks = memfile ? [KeaHookLibrary.LeaseCommands] : [KeaHookLibrary.RunScript(hook.Script), KeaHookLibrary.LeaseCommands],
             Customize = customizeKea,
-        });
+        };
+        KeaDhcpServer kea = family == 4 ? await KeaDhcp4Server.StartAsync(lab, keaOptions) : await KeaDhcp6Server.StartAsync(lab, keaOptions);
         var stack = new HookedStack(hook, state, reconcile, memfile, lab, bind, kea);
         await stack.StartSidecarAsync();
         return stack;
@@ -72,12 +78,18 @@ internal sealed class HookedStack : IAsyncDisposable
     public async Task StartSidecarAsync()
     {
         List<string> arguments = [$"--Fos1:StateDirectory={_state}", "--Fos1:Naming:QualifyingSuffix=home.arpa."];
+        if (Kea.Family == 6)
+        {
+            // kea-dhcp6 keeps no host name with its DDNS off; kea-dhcp4 names every lease itself.
+            arguments.Add($"--Fos1:Naming:GeneratedPrefix={GeneratedPrefix}");
+        }
+
         arguments.AddRange(_memfile
-            ? [$"--Fos1:Memfile:LeaseFile4={Kea.LeaseFile}"]
+            ? [$"--Fos1:Memfile:LeaseFile{Kea.Family}={Kea.LeaseFile}"]
             : [$"--Fos1:HookSpool:Directory={Spool}", "--Fos1:HookSpool:RescanSeconds=1"]);
         if (_reconcile)
         {
-            arguments.Add($"--Fos1:Reconciliation:Dhcp4ControlSocket={Kea.ControlSocketPath}");
+            arguments.Add($"--Fos1:Reconciliation:Dhcp{Kea.Family}ControlSocket={Kea.ControlSocketPath}");
             arguments.Add("--Fos1:Reconciliation:IntervalSeconds=0");
         }
 
@@ -85,7 +97,7 @@ internal sealed class HookedStack : IAsyncDisposable
         {
             Key = Bind.Key,
             ForwardDomains = [new KeaDdnsDomain(DnsStack.ForwardZone, [Bind.Endpoint])],
-            ReverseDomains = [new KeaDdnsDomain(DnsStack.ReverseZone4, [Bind.Endpoint])],
+            ReverseDomains = [new KeaDdnsDomain(DnsStack.ReverseZone4, [Bind.Endpoint]), new KeaDdnsDomain(DnsStack.ReverseZone6, [Bind.Endpoint])],
         }, arguments);
     }
 
@@ -107,26 +119,29 @@ internal sealed class HookedStack : IAsyncDisposable
         string difference = "";
         await Poll.UntilAsync(async ct =>
         {
-            var leases = (await Kea.ReadLeasesAsync(ct)).Where(l => !exempt.Contains(l.Hostname)).ToList();
+            var leases = (await Kea.ReadLeasesAsync(ct)).Select(l => (Name: ExpectedName(l), l.Address)).Where(l => !exempt.Contains(l.Name)).ToList();
+            var reverseZone = Ddns.DnsName.Parse(Kea.Family == 4 ? DnsStack.ReverseZone4 : DnsStack.ReverseZone6);
             var forward = await transfer.TransferAsync(Bind.Endpoint, Ddns.DnsName.Parse(DnsStack.ForwardZone), cancellationToken: ct);
-            var reverse = await transfer.TransferAsync(Bind.Endpoint, Ddns.DnsName.Parse(DnsStack.ReverseZone4), cancellationToken: ct);
+            var reverse = await transfer.TransferAsync(Bind.Endpoint, reverseZone, cancellationToken: ct);
             var owned = forward.ByOwner().Where(o => o.Any(r => r.Type == (ushort)Ddns.Records.RecordType.Dhcid)).ToList();
-            var want = leases.Select(l => $"{l.Hostname} {l.Address}").Order(StringComparer.Ordinal).ToList();
+            var want = leases.Select(l => $"{l.Name} {l.Address}").Order(StringComparer.Ordinal).ToList();
             var haveA = owned.SelectMany(o => o.Where(r => r.Data is Ddns.Records.AddressData).Select(r => $"{o.Key.Text} {((Ddns.Records.AddressData)r.Data!).Address}"))
                 .Order(StringComparer.Ordinal).ToList();
             var havePtr = reverse.Records.Where(r => r.Data is Ddns.Records.PtrData)
-                .Select(r => $"{((Ddns.Records.PtrData)r.Data!).Target.Text} {Ddns.ReverseName.For(IPAddress.Parse(ReverseToAddress(r.Name.Text))).Text}")
+                .Select(r => $"{((Ddns.Records.PtrData)r.Data!).Target.Text} {r.Name.Text}")
                 .Order(StringComparer.Ordinal).ToList();
-            var wantPtr = leases.Select(l => $"{l.Hostname} {Ddns.ReverseName.For(l.Address).Text}").Order(StringComparer.Ordinal).ToList();
-            difference = $"{want.Count} leases, {haveA.Count} owned A records, {havePtr.Count} PTRs; " +
+            var wantPtr = leases.Select(l => $"{l.Name} {Ddns.ReverseName.For(l.Address).Text}").Order(StringComparer.Ordinal).ToList();
+            difference = $"{want.Count} leases, {haveA.Count} owned A/AAAA records, {havePtr.Count} PTRs; " +
                 $"missing A: {string.Join(", ", want.Except(haveA).Take(5))}; extra A: {string.Join(", ", haveA.Except(want).Take(5))}; " +
                 $"missing PTR: {string.Join(", ", wantPtr.Except(havePtr).Take(5))}; extra PTR: {string.Join(", ", havePtr.Except(wantPtr).Take(5))}";
             return want.SequenceEqual(haveA) && wantPtr.SequenceEqual(havePtr);
         }, deadline, "DNS to hold exactly the records of Kea's active leases", () => difference + Environment.NewLine + Sidecar?.RecentOutput);
     }
 
-    private static string ReverseToAddress(string reverseName) =>
-        string.Join('.', reverseName.Split('.').Take(4).Reverse());
+    /// <summary>Kea's stored name (qualified by Kea), or the one the sidecar generates for a hostless lease.</summary>
+    private static string ExpectedName(MemfileLease lease) => lease.Hostname.Length > 0
+        ? lease.Hostname.TrimEnd('.')
+        : $"{GeneratedPrefix}-{lease.Address.ToString().Replace('.', '-').Replace(':', '-')}.{DnsStack.ForwardZone}";
 
     public async ValueTask DisposeAsync()
     {
