@@ -55,6 +55,7 @@ public sealed class TransferredZoneReconciliationTests
             [
                 (ReconciliationAction.Remove, ReconciliationReason.UnbackedReverseName, "66.2.0.192.in-addr.arpa"),
                 (ReconciliationAction.Remove, ReconciliationReason.UnbackedForwardName, "ghost.home.arpa"),
+                (ReconciliationAction.Leave, ReconciliationReason.ReverseSkippedNameNotOurs, "150.2.0.192.in-addr.arpa"),
                 (ReconciliationAction.Leave, ReconciliationReason.ForwardHeldWithoutDhcid, "printer.home.arpa"),
             ],
             plan.Items.Select(item => (item.Action, item.Reason, item.Name.Text)).OrderBy(item => item.Item1).ThenBy(item => item.Item3, StringComparer.Ordinal));
