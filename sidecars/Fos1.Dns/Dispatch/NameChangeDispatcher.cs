@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace Fos1.Dns.Dispatch;
 
 /// <summary>
-/// Runs many name changes at once but never two for the same client (DHCID) at the same time, so a
-/// release cannot overtake the add it undoes. Changes for a busy client wait in arrival order.
+/// Runs many name changes at once but never two for the same client (DHCID), the same name or the
+/// same address at the same time, and never out of arrival order among those: a release cannot
+/// overtake the add it undoes, and a name or address passing from one client to the next is
+/// removed for the first before it is added for the second (instead of the add losing to the
+/// not-yet-removed owner as a conflict).
 /// </summary>
 public sealed partial class NameChangeDispatcher(
     NameChangeRunner runner,
@@ -16,8 +19,8 @@ public sealed partial class NameChangeDispatcher(
     ILogger<NameChangeDispatcher> logger,
     int maxInFlight) : IDisposable
 {
-    private readonly Dictionary<Dhcid, Queue<Received>> _waitingByClient = [];
-    private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
+    private readonly ChangeOrdering<Received> _ordering = new(r => r.Keys, maxInFlight);
+    private readonly List<Task> _workers = [];
     private readonly SemaphoreSlim _held = new(maxInFlight * 16, maxInFlight * 16);
     private int _unfinished;
 
@@ -30,7 +33,6 @@ public sealed partial class NameChangeDispatcher(
     public async Task RunAsync(IPendingChanges queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var workers = new List<Task>();
         try
         {
             while (true)
@@ -38,25 +40,18 @@ public sealed partial class NameChangeDispatcher(
                 await queue.WaitForPendingAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var queued in queue.Take(maxInFlight))
                 {
-                    // Bounds what waits in memory behind busy clients; the rest stays in the queue.
+                    // Bounds what waits in memory; the rest stays in the durable queue.
                     await _held.WaitAsync(cancellationToken).ConfigureAwait(false);
                     Interlocked.Increment(ref _unfinished);
                     metrics.Received();
                     var received = new Received(queued, time.GetTimestamp());
-                    lock (_waitingByClient)
+                    IReadOnlyList<Received> startable;
+                    lock (_ordering)
                     {
-                        if (_waitingByClient.TryGetValue(queued.Change.Dhcid, out var waiting))
-                        {
-                            waiting.Enqueue(received);
-                            continue;
-                        }
-
-                        _waitingByClient[queued.Change.Dhcid] = new Queue<Received>();
+                        startable = _ordering.Arrive(received);
                     }
 
-                    await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    workers.RemoveAll(t => t.IsCompleted);
-                    workers.Add(Task.Run(() => DrainClientAsync(queue, received, cancellationToken), CancellationToken.None));
+                    Start(queue, startable, cancellationToken);
                 }
             }
         }
@@ -64,27 +59,64 @@ public sealed partial class NameChangeDispatcher(
         {
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        while (true)
+        {
+            Task[] running;
+            lock (_workers)
+            {
+                running = [.. _workers];
+            }
+
+            if (running.Length == 0)
+            {
+                break;
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+            lock (_workers)
+            {
+                _workers.RemoveAll(t => t.IsCompleted);
+            }
+        }
     }
 
-    private async Task DrainClientAsync(IPendingChanges queue, Received first, CancellationToken cancellationToken)
+    private void Start(IPendingChanges queue, IReadOnlyList<Received> startable, CancellationToken cancellationToken)
+    {
+        if (startable.Count == 0)
+        {
+            return;
+        }
+
+        lock (_workers)
+        {
+            _workers.RemoveAll(t => t.IsCompleted);
+            foreach (var received in startable)
+            {
+                _workers.Add(Task.Run(() => WorkAsync(queue, received, cancellationToken), CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task WorkAsync(IPendingChanges queue, Received received, CancellationToken cancellationToken)
     {
         try
         {
-            for (var next = first; next is not null; next = NextFor(next.Queued.Change.Dhcid))
-            {
-                await RunOneAsync(queue, next, cancellationToken).ConfigureAwait(false);
-                _held.Release();
-            }
+            await RunOneAsync(queue, received, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: unfinished changes stay in the durable queue and run again at the next start.
+            return;
         }
-        finally
+
+        _held.Release();
+        IReadOnlyList<Received> startable;
+        lock (_ordering)
         {
-            _slots.Release();
+            startable = _ordering.Finish(received);
         }
+
+        Start(queue, startable, cancellationToken);
     }
 
     private async Task RunOneAsync(IPendingChanges queue, Received received, CancellationToken cancellationToken)
@@ -112,21 +144,6 @@ public sealed partial class NameChangeDispatcher(
         Finished?.Invoke(result);
     }
 
-    private Received? NextFor(Dhcid client)
-    {
-        lock (_waitingByClient)
-        {
-            var queue = _waitingByClient[client];
-            if (queue.Count > 0)
-            {
-                return queue.Dequeue();
-            }
-
-            _waitingByClient.Remove(client);
-            return null;
-        }
-    }
-
     private void Log(TransactionResult result, TimeSpan elapsed)
     {
         var change = result.Change;
@@ -147,13 +164,14 @@ public sealed partial class NameChangeDispatcher(
             last, elapsed.TotalMilliseconds);
     }
 
-    public void Dispose()
-    {
-        _slots.Dispose();
-        _held.Dispose();
-    }
+    public void Dispose() => _held.Dispose();
 
-    private sealed record Received(QueuedChange Queued, long Timestamp);
+    private sealed record Received(QueuedChange Queued, long Timestamp)
+    {
+        /// <summary>What two changes must not hold at once: the client, the name, the address.</summary>
+        public IReadOnlyList<object> Keys { get; } =
+            [Queued.Change.Dhcid, Queued.Change.Fqdn, Queued.Change.Address];
+    }
 
     [LoggerMessage(EventId = 300,
         Message = "{Change} {Name} {Address}: {Outcome}; forward zone {ForwardZone}: {Forward}; reverse zone {ReverseZone}: {Reverse}; last step {Last}; {Milliseconds:0.0} ms")]

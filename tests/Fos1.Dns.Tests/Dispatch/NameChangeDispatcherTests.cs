@@ -48,6 +48,23 @@ public sealed class NameChangeDispatcherTests
     }
 
     [Fact]
+    public async Task A_name_passing_to_another_client_is_removed_for_the_first_before_it_is_added_for_the_second()
+    {
+        var sender = new ScriptedSender((_, _, _) => new UpdateAnswered(ResponseCode.NoError));
+        var (dispatcher, results) = Start(sender, maxInFlight: 8);
+        var pending = new InMemoryPendingChanges();
+        var oldClient = Add("printer", "192.0.2.10", 1);
+        var newClient = Add("printer", "192.0.2.11", 2);
+        pending.Add(Remove(oldClient), newClient);
+
+        await RunUntilCompletedAsync(dispatcher, pending, 2);
+
+        Assert.Equal([(NameChangeKind.Remove, "192.0.2.10"), (NameChangeKind.Add, "192.0.2.11")],
+            results.Select(r => (r.Change.Kind, r.Change.Address.ToString())));
+        Assert.Equal(1, sender.MaxInFlight);
+    }
+
+    [Fact]
     public async Task Changes_of_different_clients_are_in_flight_together_up_to_the_limit()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
