@@ -4,6 +4,7 @@ using Fos1.Ddns.Leases;
 using Fos1.Ddns.Naming;
 using Fos1.Dns.Dispatch;
 using Fos1.Dns.Sending;
+using Fos1.Dns.Sending.Batching;
 using Fos1.Kea.ControlSocket;
 using Fos1.Kea.Hooks;
 using Fos1.Kea.Memfile;
@@ -38,6 +39,7 @@ services.AddSingleton<IValidateOptions<DhcpDdnsOptions>, DhcpDdnsOptionsValidato
 services.AddOptions<SidecarOptions>().Bind(configuration.GetSection(SidecarOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<HookSpoolSourceOptions>().Bind(configuration.GetSection("Fos1:HookSpool")).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection("Fos1:Reconciliation")).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<BatchingOptions>().Bind(configuration.GetSection(BatchingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<MemfileSourceOptions>().Bind(configuration.GetSection("Fos1:Memfile"));
 services.AddOptions<NamingOptions>().Bind(configuration.GetSection("Fos1:Naming")).ValidateDataAnnotations()
     .Validate<IOptions<HookSpoolSourceOptions>, IOptions<ReconciliationOptions>, IOptions<MemfileSourceOptions>>(
@@ -51,7 +53,15 @@ services.AddMetrics();
 services.AddSingleton(TimeProvider.System);
 
 // The DNS side: zones, keys, the sender and the per-client dispatcher.
-services.AddSingleton<IDnsUpdateSender, DnsUpdateSender>();
+// Plans for one zone in flight together ride in one UPDATE (Fos1:Batching; MaxPlansPerMessage 1 = off).
+services.AddSingleton<DnsUpdateSender>();
+services.AddSingleton<BatchingMetrics>();
+services.AddSingleton<IDnsUpdateSender>(sp => new BatchingUpdateSender(
+    sp.GetRequiredService<DnsUpdateSender>(),
+    sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
+    sp.GetRequiredService<BatchingMetrics>(),
+    sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<ILogger<BatchingUpdateSender>>()));
 services.AddSingleton(sp => DdnsRoutingFactory.Create(sp.GetRequiredService<IOptions<DhcpDdnsOptions>>().Value));
 services.AddSingleton(sp =>
 {
