@@ -113,7 +113,7 @@ internal static class TransferMessageReader
     }
 
     /// <summary>RDATA with its compressed names written out in full (names lower-cased); null for types without names.</summary>
-    private static byte[]? ExpandNames(ReadOnlySpan<byte> message, ushort type, int rdataAt, int rdataLength)
+    internal static byte[]? ExpandNames(ReadOnlySpan<byte> message, ushort type, int rdataAt, int rdataLength)
     {
         // (fixed octets before the names, number of names, fixed octets after)
         (int Before, int Names, int After)? layout = type switch

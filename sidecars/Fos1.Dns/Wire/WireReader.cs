@@ -58,9 +58,10 @@ internal static class WireReader
 
     /// <summary>
     /// Reads a possibly compressed name at <paramref name="offset"/>, advancing past it, and writes
-    /// its canonical (lower-case, uncompressed) form to <paramref name="canonical"/>.
+    /// its canonical (lower-case, uncompressed) form to <paramref name="canonical"/>; with
+    /// <paramref name="lowerCase"/> false the spelling is kept (a server stores names as sent).
     /// </summary>
-    public static bool TryReadName(ReadOnlySpan<byte> message, ref int offset, Span<byte> canonical, out int canonicalLength)
+    public static bool TryReadName(ReadOnlySpan<byte> message, ref int offset, Span<byte> canonical, out int canonicalLength, bool lowerCase = true)
     {
         canonicalLength = 0;
         var cursor = offset;
@@ -103,7 +104,7 @@ internal static class WireReader
 
             foreach (var b in message.Slice(cursor + 1, length))
             {
-                canonical[canonicalLength++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+                canonical[canonicalLength++] = lowerCase && b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
             }
 
             cursor += 1 + length;

@@ -6,7 +6,7 @@ namespace Fos1.Outbox.Journaling;
 /// fsync on a directory, so a create or rename survives a power cut. .NET cannot open a directory
 /// as a file (UnauthorizedAccessException), hence libc.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
 

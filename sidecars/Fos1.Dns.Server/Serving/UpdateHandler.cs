@@ -1,0 +1,171 @@
+using Fos1.Ddns.Updates;
+using Fos1.Dns.Server.Messages;
+using Fos1.Dns.Server.Tsig;
+using Fos1.Dns.Server.Zones;
+using Fos1.Zones.Records;
+using Fos1.Zones.Updates;
+using Microsoft.Extensions.Logging;
+
+namespace Fos1.Dns.Server.Serving;
+
+/// <summary>
+/// Answers one request, whatever the transport: UPDATEs are verified, applied one at a time per zone
+/// and committed before the reply; SOA queries for served zones are answered (nsupdate asks them);
+/// other opcodes get NOTIMP. Never throws for anything in the request.
+/// </summary>
+public sealed class UpdateHandler
+{
+    private readonly UpdateServerOptions _options;
+    private readonly IZoneStore _store;
+    private readonly TsigKeyring _keys;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly UpdateServerMetrics _metrics;
+    private readonly ZoneGates _gates = new();
+
+    public UpdateHandler(UpdateServerOptions options, IZoneStore store, ILogger logger, UpdateServerMetrics metrics, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(metrics);
+        _options = options;
+        _store = store;
+        _keys = new TsigKeyring(options.Keys);
+        _logger = logger;
+        _metrics = metrics;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <returns>The response, or null when the request deserves none (shorter than a header, or itself a response).</returns>
+    public async Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> request, string client, CancellationToken cancellationToken)
+    {
+        var parsed = DnsRequestParser.Parse(request.Span);
+        if (parsed.Header is not { IsResponse: false } header)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (!parsed.IsValid)
+            {
+                UpdateServerLog.Malformed(_logger, client, parsed.Error);
+                if (header.Opcode == DnsOpcode.Update)
+                {
+                    _metrics.Answered(null, null, ResponseCode.FormErr);
+                }
+
+                return ResponseBuilder.Build(header, ResponseCode.FormErr, []);
+            }
+
+            var message = parsed.Message;
+            TsigVerdict? verdict = null;
+            if (message.Tsig is { } tsig)
+            {
+                verdict = TsigVerifier.Verify(request.Span, tsig, _keys, _time.GetUtcNow());
+                if (!verdict.Verified)
+                {
+                    UpdateServerLog.TsigFailed(_logger, client, tsig.KeyName, verdict.Error.ToString());
+                    if (header.Opcode == DnsOpcode.Update)
+                    {
+                        _metrics.Answered(tsig.KeyName, ZoneOf(message), ResponseCode.NotAuth);
+                    }
+
+                    return Sign(ResponseBuilder.Build(header, ResponseCode.NotAuth, message.Questions), verdict);
+                }
+            }
+
+            var response = header.Opcode switch
+            {
+                DnsOpcode.Update => await UpdateAsync(message, verdict?.Key?.Name, client, cancellationToken).ConfigureAwait(false),
+                DnsOpcode.Query => Query(message),
+                _ => ResponseBuilder.Build(header, ResponseCode.NotImp, []),
+            };
+            return Sign(response, verdict);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            UpdateServerLog.HandlerFailed(_logger, e, client);
+            return ResponseBuilder.Build(header, ResponseCode.ServFail, []);
+        }
+    }
+
+    private async Task<byte[]> UpdateAsync(DnsMessage message, DnsName? signer, string client, CancellationToken cancellationToken)
+    {
+        var zoneName = ZoneOf(message);
+        if (message.Questions is not [{ Type: DnsType.Soa } zoneSection])
+        {
+            return Answer(message, signer, zoneName, client, ResponseCode.FormErr, "the zone section must hold exactly one SOA entry");
+        }
+
+        if (_store.Find(zoneSection.Name) is null)
+        {
+            return Answer(message, signer, zoneName, client, ResponseCode.NotAuth, "this server has no such zone");
+        }
+
+        using (await _gates.EnterAsync(zoneSection.Name, cancellationToken).ConfigureAwait(false))
+        {
+            // Read the zone again inside the gate: the version before it may have been replaced meanwhile.
+            var zone = _store.Find(zoneSection.Name)!;
+            var outcome = UpdateProcessor.Apply(zone, message.ToUpdateRequest(), _options.Policy, signer);
+            if (outcome.Changed)
+            {
+                try
+                {
+                    await _store.CommitAsync(outcome, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    UpdateServerLog.CommitFailed(_logger, e, zone.Origin);
+                    return Answer(message, signer, zoneName, client, ResponseCode.ServFail, "the store did not commit");
+                }
+            }
+
+            return Answer(message, signer, zoneName, client, outcome.Code, outcome.Reason);
+        }
+    }
+
+    private byte[] Answer(DnsMessage message, DnsName? signer, DnsName? zone, string client, ResponseCode code, string reason)
+    {
+        _metrics.Answered(signer, zone, code);
+        UpdateServerLog.Answered(_logger, zone ?? DnsName.Root, signer?.Text ?? "(unsigned)", client, code, reason);
+        return ResponseBuilder.Build(message.Header, code, message.Questions);
+    }
+
+    /// <summary>
+    /// SOA queries only: the apex SOA of a served zone, or for a name inside one the SOA in the
+    /// authority section (how nsupdate finds the zone of a name). Anything else is REFUSED: other
+    /// queries are the publishing side's job.
+    /// </summary>
+    private byte[] Query(DnsMessage message)
+    {
+        if (message.Questions is not [{ Type: DnsType.Soa, Class: DnsClass.In } question])
+        {
+            return ResponseBuilder.Build(message.Header, ResponseCode.Refused, message.Questions);
+        }
+
+        for (var name = question.Name; name is not null; name = name.Parent)
+        {
+            if (_store.Find(name) is not { } zone)
+            {
+                continue;
+            }
+
+            if (question.Name == zone.Origin)
+            {
+                return ResponseBuilder.Build(message.Header, ResponseCode.NoError, message.Questions, authoritative: true, answers: [zone.SoaRecord]);
+            }
+
+            var code = zone.HasName(question.Name) ? ResponseCode.NoError : ResponseCode.NxDomain;
+            return ResponseBuilder.Build(message.Header, code, message.Questions, authoritative: true, authority: [zone.SoaRecord]);
+        }
+
+        return ResponseBuilder.Build(message.Header, ResponseCode.Refused, message.Questions);
+    }
+
+    private byte[] Sign(byte[] response, TsigVerdict? verdict) =>
+        verdict is null ? response : ResponseTsigWriter.Append(response, verdict, _time.GetUtcNow(), _options.Fudge);
+
+    private static DnsName? ZoneOf(DnsMessage message) => message.Questions.Count > 0 ? message.Questions[0].Name : null;
+}
