@@ -140,6 +140,12 @@ public sealed class UpdateHandler
     /// </summary>
     private byte[] Query(DnsMessage message)
     {
+        // AXFR over TCP never reaches this handler (ZoneTransferService answers it); over UDP it is not defined (RFC 5936 section 4.2).
+        if (message.Questions is [{ Type: DnsType.Axfr }])
+        {
+            return ResponseBuilder.Build(message.Header, ResponseCode.FormErr, message.Questions);
+        }
+
         if (message.Questions is not [{ Type: DnsType.Soa, Class: DnsClass.In } question])
         {
             return ResponseBuilder.Build(message.Header, ResponseCode.Refused, message.Questions);

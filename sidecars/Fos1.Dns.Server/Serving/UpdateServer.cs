@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Fos1.Dns.Server.Transfer;
 using Fos1.Dns.Server.Zones;
 using Microsoft.Extensions.Logging;
 
@@ -34,9 +35,13 @@ public sealed class UpdateServer : IAsyncDisposable
         _ownsMetrics = metrics is null;
         _metrics = metrics ?? new UpdateServerMetrics();
         Handler = new UpdateHandler(options, store, logger, _metrics, _time);
+        Transfers = new ZoneTransferService(options, store, logger, _time);
     }
 
     public UpdateHandler Handler { get; }
+
+    /// <summary>Answers AXFR/IXFR queries arriving over TCP (RFC 5936).</summary>
+    public ZoneTransferService Transfers { get; }
 
     /// <summary>The bound UDP endpoint (after <see cref="Start"/>; the port is the real one when 0 was asked for).</summary>
     public IPEndPoint UdpEndPoint => (IPEndPoint)(_udp?.LocalEndPoint ?? throw new InvalidOperationException("the server is not started"));
@@ -169,6 +174,16 @@ public sealed class UpdateServer : IAsyncDisposable
                         return;
                     }
 
+                    if (ZoneTransferService.IsTransferRequest(request))
+                    {
+                        foreach (var message in Transfers.Answer(request, client))
+                        {
+                            await SendFramedAsync(connection, message, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        continue;
+                    }
+
                     var response = await Handler.HandleAsync(request, client, cancellationToken).ConfigureAwait(false);
                     if (response is null)
                     {
@@ -195,6 +210,14 @@ public sealed class UpdateServer : IAsyncDisposable
             Interlocked.Decrement(ref _tcpConnections);
             UpdateServerLog.TcpClosed(_logger, client, why);
         }
+    }
+
+    private static async Task SendFramedAsync(Socket connection, byte[] message, CancellationToken cancellationToken)
+    {
+        var framed = new byte[message.Length + 2];
+        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)message.Length);
+        message.CopyTo(framed, 2);
+        await connection.SendAsync(framed, SocketFlags.None, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)

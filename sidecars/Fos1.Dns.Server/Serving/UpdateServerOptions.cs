@@ -1,4 +1,5 @@
 using System.Net;
+using Fos1.Dns.Server.Transfer;
 using Fos1.Dns.Tsig;
 using Fos1.Zones.Policy;
 
@@ -18,4 +19,7 @@ public sealed record UpdateServerOptions(IPEndPoint EndPoint, IReadOnlyList<Tsig
 
     /// <summary>Open TCP connections beyond this are closed at once.</summary>
     public int MaxTcpConnections { get; init; } = 256;
+
+    /// <summary>Who may AXFR the served zones over TCP; nobody by default.</summary>
+    public TransferPolicy Transfers { get; init; } = TransferPolicy.DenyAll;
 }

@@ -52,6 +52,22 @@ internal static class BindConfiguration
                 """);
         }
 
+        foreach (var zone in options.SecondaryZones)
+        {
+            var key = zone.TransferKey is null ? "" : $" key \"{zone.TransferKey.Name}\"";
+            conf.Append(CultureInfo.InvariantCulture, $$"""
+                zone "{{zone.CanonicalName}}" {
+                    type secondary;
+                    file "{{zone.CanonicalName}}.secondary.db";
+                    masterfile-format text;
+                    primaries { {{zone.Primary.Address}} port {{zone.Primary.Port}}{{key}}; };
+                    allow-notify { {{zone.Primary.Address}}; };
+                    request-ixfr no;
+                };
+
+                """);
+        }
+
         return conf.ToString();
     }
 

@@ -56,7 +56,7 @@ public sealed class BindServer : IAsyncDisposable
     public static async Task<BindServer> StartAsync(BindServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Zones.Count == 0)
+        if (options.Zones.Count == 0 && options.SecondaryZones.Count == 0)
         {
             throw new ArgumentException("BIND needs at least one zone.", nameof(options));
         }
@@ -114,9 +114,9 @@ public sealed class BindServer : IAsyncDisposable
                     throw new InvalidOperationException("named exited during start-up: " + process.Describe());
                 }
 
-                foreach (var zone in Zones)
+                foreach (var zone in Zones.Select(zone => zone.CanonicalName).Concat(_options.SecondaryZones.Select(zone => zone.CanonicalName)))
                 {
-                    var soa = await Dig.QueryFullAsync(Endpoint, zone.CanonicalName, "SOA", Namespace, ct).ConfigureAwait(false);
+                    var soa = await Dig.QueryFullAsync(Endpoint, zone, "SOA", Namespace, ct).ConfigureAwait(false);
                     if (soa.Status != "NOERROR" || !soa.Answers.Any(answer => answer.Type == "SOA"))
                     {
                         return false;

@@ -8,6 +8,9 @@ public sealed record BindServerOptions
 {
     public required IReadOnlyList<BindZone> Zones { get; init; }
 
+    /// <summary>Zones transferred from another primary (may be the only zones when <see cref="Zones"/> is empty).</summary>
+    public IReadOnlyList<BindSecondaryZone> SecondaryZones { get; init; } = [];
+
     /// <summary>The key that may update every zone; a random hmac-sha256 key when not given.</summary>
     public TsigKey Key { get; init; } = TsigKey.Generate();
 
