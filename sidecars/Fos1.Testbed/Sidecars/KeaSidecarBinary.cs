@@ -5,14 +5,18 @@ public static class KeaSidecarBinary
 {
     public const string FileName = "fos1-kea-sidecar.dll";
 
-    public static string Locate()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, FileName);
-        if (File.Exists(beside) && File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json")))
-        {
-            return beside;
-        }
+    public static string Locate() => SidecarBinary.Locate("Fos1.Sidecars.Kea", FileName);
+}
 
+/// <summary>
+/// Finds a built sidecar dll in its own project's build output (where its dependencies are exactly
+/// its own), else beside the caller. A copy beside a caller that also references ASP.NET Core lacks
+/// the Microsoft.Extensions assemblies the shared framework would give it.
+/// </summary>
+public static class SidecarBinary
+{
+    public static string Locate(string project, string fileName)
+    {
         // Prefer the configuration the caller was built in, then any.
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -24,7 +28,7 @@ public static class KeaSidecarBinary
 
             foreach (var candidate in new[] { configuration, configuration == "Release" ? "Debug" : "Release" })
             {
-                var path = Path.Combine(dir.FullName, "sidecars", "Fos1.Sidecars.Kea", "bin", candidate, "net10.0", FileName);
+                var path = Path.Combine(dir.FullName, "sidecars", project, "bin", candidate, "net10.0", fileName);
                 if (File.Exists(path))
                 {
                     return path;
@@ -32,9 +36,12 @@ public static class KeaSidecarBinary
             }
 
             throw new FileNotFoundException(
-                $"{FileName} is not built: run `dotnet build {Path.Combine(dir.FullName, "sidecars", "Fos1.Sidecars.Kea")} -c {configuration}`");
+                $"{fileName} is not built: run `dotnet build {Path.Combine(dir.FullName, "sidecars", project)} -c {configuration}`");
         }
 
-        throw new FileNotFoundException($"{FileName} not found beside {AppContext.BaseDirectory} and no Fos1.Sidecars.sln above it");
+        var beside = Path.Combine(AppContext.BaseDirectory, fileName);
+        return File.Exists(beside) && File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))
+            ? beside
+            : throw new FileNotFoundException($"{fileName} not found beside {AppContext.BaseDirectory} and no Fos1.Sidecars.sln above it");
     }
 }

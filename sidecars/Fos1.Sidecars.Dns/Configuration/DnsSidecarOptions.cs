@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Fos1.Sidecars.Dns.Configuration;
+
+/// <summary>The "DnsSidecar" section: the zones this primary serves, who may update them, where it listens.</summary>
+public sealed class DnsSidecarOptions
+{
+    public const string SectionName = "DnsSidecar";
+
+    /// <summary>Journals and zone snapshots (a persistent volume).</summary>
+    [Required]
+    public string StateDirectory { get; set; } = "/var/lib/fos1/dns-sidecar";
+
+    /// <summary>Also write each zone's file here for CoreDNS's file plugin (a shared emptyDir); off when empty.</summary>
+    public string? PublishDirectory { get; set; }
+
+    /// <summary>RFC 2136 listener, UDP and TCP ("address:port").</summary>
+    [Required]
+    public string UpdateEndpoint { get; set; } = "0.0.0.0:53";
+
+    /// <summary>The gRPC DnsService for CoreDNS's grpc plugin (h2c, keep it on loopback); off when empty.</summary>
+    public string? GrpcEndpoint { get; set; } = "127.0.0.1:5553";
+
+    public List<DnsTsigKeyOptions> TsigKeys { get; set; } = [];
+
+    [MinLength(1)]
+    public List<ServedZoneOptions> Zones { get; set; } = [];
+}
+
+public sealed class DnsTsigKeyOptions
+{
+    public string Name { get; set; } = "";
+
+    public string Algorithm { get; set; } = "HMAC-SHA256";
+
+    public string? Secret { get; set; }
+
+    [ConfigurationKeyName("SecretFile")]
+    public string? SecretFile { get; set; }
+}
+
+public sealed class ServedZoneOptions
+{
+    /// <summary>The zone, e.g. "home.arpa" or "2.0.192.in-addr.arpa".</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>RFC 1035 file with the zone's static records (first start only); a minimal SOA + NS zone when empty.</summary>
+    public string? File { get; set; }
+
+    /// <summary>Who may change what: each grant names a TSIG key, name patterns and record types.</summary>
+    public List<UpdateGrantOptions> Grants { get; set; } = [];
+}
+
+public sealed class UpdateGrantOptions
+{
+    public string Key { get; set; } = "";
+
+    /// <summary>"*" (any name in the zone), "*.suffix" (names below suffix) or an exact name.</summary>
+    public string Names { get; set; } = "*";
+
+    /// <summary>Record types; empty means A, AAAA, PTR, DHCID, TXT.</summary>
+    public List<string> Types { get; set; } = [];
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Fos1.Dns.Server.Serving;
+using Fos1.Sidecars.Dns.Configuration;
+using Fos1.Sidecars.Dns.Services;
+using Fos1.Zones.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The dns sidecar: the RFC 2136 primary for the dynamic zones (CoreDNS answers UPDATE with NOTIMP),
+// durable, published to CoreDNS over gRPC and as zone files.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var services = builder.Services;
+services.AddOptions<DnsSidecarOptions>().Bind(builder.Configuration.GetSection(DnsSidecarOptions.SectionName))
+    .ValidateDataAnnotations()
+    .Validate(o => IPEndPoint.TryParse(o.UpdateEndpoint, out _), "DnsSidecar:UpdateEndpoint must be address:port")
+    .Validate(o => string.IsNullOrEmpty(o.GrpcEndpoint) || IPEndPoint.TryParse(o.GrpcEndpoint, out _), "DnsSidecar:GrpcEndpoint must be address:port")
+    .Validate(o => o.Zones.All(z => DnsName.TryParse(z.Name, out _, out _)), "DnsSidecar:Zones:*:Name must be a zone name")
+    .ValidateOnStart();
+services.AddMetrics();
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
+    Directory.CreateDirectory(options.StateDirectory);
+    return ZoneStore.Open(
+        new ZoneStoreOptions { Directory = options.StateDirectory, PublishDirectory = options.PublishDirectory },
+        ServedZones.Definitions(options),
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneStore>());
+});
+services.AddSingleton<StoreAdapters>();
+services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
+    return new UpdateServer(
+        new UpdateServerOptions(IPEndPoint.Parse(options.UpdateEndpoint), ServedZones.Keys(options), ServedZones.Policy(options)),
+        sp.GetRequiredService<StoreAdapters>(),
+        sp.GetRequiredService<ILogger<UpdateServer>>(),
+        sp.GetRequiredService<TimeProvider>());
+});
+// The gRPC bridge starts first: once the UPDATE port is bound, the sidecar answers queries too.
+services.AddHostedService<GrpcBridgeService>();
+services.AddHostedService<UpdateServerService>();
+
+try
+{
+    var host = builder.Build();
+    await host.RunAsync();
+    await host.Services.GetRequiredService<ZoneStore>().DisposeAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"fos1-dns-sidecar: invalid configuration:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Failures)}");
+    return 2;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using CliWrap;
+using Fos1.Testbed.Dns;
+using Fos1.Testbed.Network;
+using Fos1.Testbed.Processes;
+
+namespace Fos1.Testbed.Sidecars;
+
+/// <summary>
+/// The real dns sidecar process (fos1-dns-sidecar) serving the given zones on loopback: RFC 2136 on
+/// <see cref="UpdateEndpoint"/>, the gRPC DnsService on <see cref="GrpcEndpoint"/>, state in
+/// <see cref="StateDirectory"/> (kept across <see cref="RestartAsync"/>), zone files in <see cref="PublishDirectory"/>.
+/// </summary>
+public sealed class DnsSidecarProcess : IAsyncDisposable
+{
+    private readonly IReadOnlyList<string> _arguments;
+    private readonly string _directory;
+    private DaemonProcess _process;
+
+    private DnsSidecarProcess(string directory, IReadOnlyList<string> arguments, IPEndPoint update, IPEndPoint grpc, DaemonProcess process)
+    {
+        _directory = directory;
+        _arguments = arguments;
+        UpdateEndpoint = update;
+        GrpcEndpoint = grpc;
+        _process = process;
+    }
+
+    public IPEndPoint UpdateEndpoint { get; }
+
+    public IPEndPoint GrpcEndpoint { get; }
+
+    public string StateDirectory => Path.Combine(_directory, "state");
+
+    public string PublishDirectory => Path.Combine(_directory, "publish");
+
+    public string RecentOutput => _process.RecentOutput;
+
+    /// <param name="zones">Zone names; each may be updated by <paramref name="key"/> (any name, default types).</param>
+    public static async Task<DnsSidecarProcess> StartAsync(IReadOnlyList<string> zones, TsigKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        ArgumentNullException.ThrowIfNull(key);
+        var directory = Directory.CreateTempSubdirectory("fos1-dns-sidecar-").FullName;
+        var update = new IPEndPoint(IPAddress.Loopback, FreePort.ForUdpAndTcp());
+        var grpc = new IPEndPoint(IPAddress.Loopback, FreePort.ForUdpAndTcp());
+        List<string> arguments =
+        [
+            SidecarBinary.Locate("Fos1.Sidecars.Dns", "fos1-dns-sidecar.dll"),
+            $"--DnsSidecar:StateDirectory={Path.Combine(directory, "state")}",
+            $"--DnsSidecar:PublishDirectory={Path.Combine(directory, "publish")}",
+            $"--DnsSidecar:UpdateEndpoint={update}",
+            $"--DnsSidecar:GrpcEndpoint={grpc}",
+            $"--DnsSidecar:TsigKeys:0:Name={key.Name}",
+            $"--DnsSidecar:TsigKeys:0:Algorithm={key.Algorithm}",
+            $"--DnsSidecar:TsigKeys:0:Secret={key.Secret}",
+        ];
+        for (var i = 0; i < zones.Count; i++)
+        {
+            arguments.Add(string.Create(CultureInfo.InvariantCulture, $"--DnsSidecar:Zones:{i}:Name={zones[i]}"));
+            arguments.Add(string.Create(CultureInfo.InvariantCulture, $"--DnsSidecar:Zones:{i}:Grants:0:Key={key.Name}"));
+        }
+
+        var process = await LaunchAsync(arguments, update, cancellationToken).ConfigureAwait(false);
+        return new DnsSidecarProcess(directory, arguments, update, grpc, process);
+    }
+
+    /// <summary>Stops the sidecar (SIGKILL when <paramref name="kill"/>, as a crashing pod) and starts it again on the same state.</summary>
+    public async Task RestartAsync(bool kill = false, CancellationToken cancellationToken = default)
+    {
+        await _process.StopAsync(kill ? TimeSpan.Zero : TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await _process.DisposeAsync().ConfigureAwait(false);
+        _process = await LaunchAsync(_arguments, UpdateEndpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync().ConfigureAwait(false);
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static async Task<DaemonProcess> LaunchAsync(IReadOnlyList<string> arguments, IPEndPoint update, CancellationToken cancellationToken)
+    {
+        var process = DaemonProcess.Start("fos1-dns-sidecar", Cli.Wrap(Tool.Dotnet.Path).WithArguments(arguments));
+        var pid = process.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            await Poll.UntilAsync(() => process.HasExited || SocketTable.IsUdpBound(update.Port, pid), TimeSpan.FromSeconds(30),
+                $"the dns sidecar to bind UDP port {update.Port}", process.Describe, cancellationToken).ConfigureAwait(false);
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the dns sidecar exited at start-up: {process.Describe()}");
+            }
+
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
