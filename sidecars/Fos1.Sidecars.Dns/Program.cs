@@ -1,5 +1,6 @@
 using System.Net;
 using Fos1.Dns.Server.Serving;
+using Fos1.Dns.Server.Transfer;
 using Fos1.Sidecars.Dns.Configuration;
 using Fos1.Sidecars.Dns.Services;
 using Fos1.Zones.Store;
@@ -34,11 +35,19 @@ services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
     return new UpdateServer(
-        new UpdateServerOptions(IPEndPoint.Parse(options.UpdateEndpoint), ServedZones.Keys(options), ServedZones.Policy(options)),
+        new UpdateServerOptions(IPEndPoint.Parse(options.UpdateEndpoint), ServedZones.Keys(options), ServedZones.Policy(options))
+        {
+            Transfers = ServedZones.Transfers(options),
+        },
         sp.GetRequiredService<StoreAdapters>(),
         sp.GetRequiredService<ILogger<UpdateServer>>(),
         sp.GetRequiredService<TimeProvider>());
 });
+services.AddSingleton(sp => new NotifyOnChange(
+    new NotifySender(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NotifySender>(), sp.GetRequiredService<TimeProvider>()),
+    ServedZones.NotifyTargets(sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value)));
+services.AddHostedService<NotifyService>();
+
 // The gRPC bridge starts first: once the UPDATE port is bound, the sidecar answers queries too.
 services.AddHostedService<GrpcBridgeService>();
 services.AddHostedService<UpdateServerService>();

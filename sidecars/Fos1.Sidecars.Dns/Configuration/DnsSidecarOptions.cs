@@ -26,6 +26,18 @@ public sealed class DnsSidecarOptions
 
     [MinLength(1)]
     public List<ServedZoneOptions> Zones { get; set; } = [];
+
+    /// <summary>Who may AXFR the zones (CoreDNS `secondary` replicas, BIND/Knot secondaries).</summary>
+    public TransferOptions Transfer { get; set; } = new();
+}
+
+public sealed class TransferOptions
+{
+    /// <summary>TSIG key names allowed to transfer every zone.</summary>
+    public List<string> Keys { get; set; } = [];
+
+    /// <summary>Unsigned transfers from loopback (a CoreDNS secondary in the same pod).</summary>
+    public bool AllowUnsignedFromLoopback { get; set; } = true;
 }
 
 public sealed class DnsTsigKeyOptions
@@ -50,6 +62,9 @@ public sealed class ServedZoneOptions
 
     /// <summary>Who may change what: each grant names a TSIG key, name patterns and record types.</summary>
     public List<UpdateGrantOptions> Grants { get; set; } = [];
+
+    /// <summary>Secondaries ("address:port") told by NOTIFY after every change.</summary>
+    public List<string> Notify { get; set; } = [];
 }
 
 public sealed class UpdateGrantOptions

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fos1.Dns.Server.Transfer;
 using Fos1.Dns.Tsig;
 using Fos1.Zones.Policy;
 using Fos1.Zones.Records;
@@ -36,6 +37,20 @@ public static class ServedZones
             NamePattern.Parse(grant.Names),
             grant.Types.Count == 0 ? UpdateGrant.DefaultTypes : grant.Types.Select(ParseType).ToHashSet()))).ToList();
         return new UpdatePolicy(grants);
+    }
+
+    public static TransferPolicy Transfers(DnsSidecarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new TransferPolicy(options.Transfer.Keys.Select(DnsName.Parse).ToList(), options.Transfer.AllowUnsignedFromLoopback);
+    }
+
+    public static IReadOnlyDictionary<DnsName, IReadOnlyList<System.Net.IPEndPoint>> NotifyTargets(DnsSidecarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Zones.ToDictionary(
+            zone => DnsName.Parse(zone.Name),
+            zone => (IReadOnlyList<System.Net.IPEndPoint>)zone.Notify.Select(System.Net.IPEndPoint.Parse).ToList());
     }
 
     private static ushort ParseType(string type) =>

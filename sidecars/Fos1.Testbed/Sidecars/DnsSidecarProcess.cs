@@ -38,7 +38,9 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
     public string RecentOutput => _process.RecentOutput;
 
     /// <param name="zones">Zone names; each may be updated by <paramref name="key"/> (any name, default types).</param>
-    public static async Task<DnsSidecarProcess> StartAsync(IReadOnlyList<string> zones, TsigKey key, CancellationToken cancellationToken = default)
+    /// <param name="notify">Secondaries every zone's changes are NOTIFYed to.</param>
+    public static async Task<DnsSidecarProcess> StartAsync(
+        IReadOnlyList<string> zones, TsigKey key, IReadOnlyList<IPEndPoint>? notify = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(key);
@@ -60,6 +62,10 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
         {
             arguments.Add(string.Create(CultureInfo.InvariantCulture, $"--DnsSidecar:Zones:{i}:Name={zones[i]}"));
             arguments.Add(string.Create(CultureInfo.InvariantCulture, $"--DnsSidecar:Zones:{i}:Grants:0:Key={key.Name}"));
+            for (var n = 0; n < (notify?.Count ?? 0); n++)
+            {
+                arguments.Add(string.Create(CultureInfo.InvariantCulture, $"--DnsSidecar:Zones:{i}:Notify:{n}={notify![n]}"));
+            }
         }
 
         var process = await LaunchAsync(arguments, update, cancellationToken).ConfigureAwait(false);

@@ -69,6 +69,26 @@ public sealed class DnsSidecarTests
         Assert.Empty((await GrpcQuery.AskAsync(dns.GrpcEndpoint, Ptr("192.0.2.10"), DnsType.Ptr)).Data);
     }
 
+    [Fact]
+    public async Task A_BIND_secondary_of_the_dns_sidecar_follows_each_update_after_its_NOTIFY()
+    {
+        var key = TsigKey.Generate();
+        var secondaryPort = Testbed.Network.FreePort.ForUdpAndTcp();
+        await using var dns = await DnsSidecarProcess.StartAsync(Zones, key,
+            notify: [new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, secondaryPort)]);
+        await using var secondary = await BindServer.StartAsync(new BindServerOptions
+        {
+            Zones = [],
+            Port = secondaryPort,
+            SecondaryZones = [new BindSecondaryZone(DnsStack.ForwardZone, dns.UpdateEndpoint)],
+        });
+
+        var sent = await Nsupdate.SendAsync(dns.UpdateEndpoint, key, DnsStack.ForwardZone, ["update add tv.home.arpa. 600 IN A 192.0.2.77"]);
+        Assert.True(sent.ExitCode == 0, sent.StandardError + dns.RecentOutput);
+
+        await DnsStack.WaitForAsync(secondary, "tv.home.arpa", "A", ["192.0.2.77"], dns.RecentOutput + secondary.RecentOutput);
+    }
+
     private static void AssertAnswer(string[] expected, (string Code, IReadOnlyList<string> Data) answer)
     {
         Assert.Equal("NoError", answer.Code);
