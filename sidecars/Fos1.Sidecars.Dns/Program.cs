@@ -19,6 +19,8 @@ services.AddOptions<DnsSidecarOptions>().Bind(builder.Configuration.GetSection(D
     .Validate(o => string.IsNullOrEmpty(o.GrpcEndpoint) || IPEndPoint.TryParse(o.GrpcEndpoint, out _), "DnsSidecar:GrpcEndpoint must be address:port")
     .Validate(o => o.Zones.All(z => DnsName.TryParse(z.Name, out _, out _)), "DnsSidecar:Zones:*:Name must be a zone name")
     .ValidateOnStart();
+services.AddOptions<CorefileOptions>().Bind(builder.Configuration.GetSection(CorefileOptions.SectionName)).ValidateOnStart();
+services.AddSingleton<IValidateOptions<CorefileOptions>, CorefileOptionsValidation>();
 services.AddMetrics();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp =>
@@ -47,6 +49,15 @@ services.AddSingleton(sp => new NotifyOnChange(
     new NotifySender(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NotifySender>(), sp.GetRequiredService<TimeProvider>()),
     ServedZones.NotifyTargets(sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value)));
 services.AddHostedService<NotifyService>();
+if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOptions.CoreDnsProbe)}"] is { Length: > 0 } coreDns)
+{
+    services.AddHostedService(sp => new CoreDnsProbeService(new Uri(coreDns), sp.GetRequiredService<ZoneStore>(),
+        sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<ILogger<CoreDnsProbeService>>()));
+}
+
+// The Corefile first: CoreDNS may start with the pod and must find it (the bridge answers once bound).
+services.AddHostedService<CorefileWriterService>();
 
 // The gRPC bridge starts first: once the UPDATE port is bound, the sidecar answers queries too.
 services.AddHostedService<GrpcBridgeService>();

@@ -27,6 +27,12 @@ public sealed class DnsSidecarOptions
     [MinLength(1)]
     public List<ServedZoneOptions> Zones { get; set; } = [];
 
+    /// <summary>
+    /// CoreDNS's own gRPC server block (e.g. <c>http://127.0.0.1:9053</c>), asked for each zone's SOA
+    /// serial after every change: the publish-latency metric and the caught-up signal. Off when empty.
+    /// </summary>
+    public string? CoreDnsProbe { get; set; }
+
     /// <summary>Who may AXFR the zones (CoreDNS `secondary` replicas, BIND/Knot secondaries).</summary>
     public TransferOptions Transfer { get; set; } = new();
 }
@@ -65,6 +71,9 @@ public sealed class ServedZoneOptions
 
     /// <summary>Secondaries ("address:port") told by NOTIFY after every change.</summary>
     public List<string> Notify { get; set; } = [];
+
+    /// <summary>How the rendered Corefile has CoreDNS serve this zone: Grpc (default), File or Secondary.</summary>
+    public Fos1.Corefile.Model.PublishMode PublishMode { get; set; } = Fos1.Corefile.Model.PublishMode.Grpc;
 }
 
 public sealed class UpdateGrantOptions

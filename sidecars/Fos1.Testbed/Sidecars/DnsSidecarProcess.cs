@@ -37,10 +37,18 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
 
     public string RecentOutput => _process.RecentOutput;
 
+    /// <summary>The temporary directory holding the state, the published files and whatever else the test puts there.</summary>
+    public string WorkingDirectory => _directory;
+
     /// <param name="zones">Zone names; each may be updated by <paramref name="key"/> (any name, default types).</param>
     /// <param name="notify">Secondaries every zone's changes are NOTIFYed to.</param>
+    /// <param name="extraArguments">
+    /// More <c>--Key=value</c> arguments, appended last (e.g. <c>--DnsSidecar:Corefile:Path=...</c> or
+    /// <c>--DnsSidecar:Zones:1:PublishMode=File</c>); "{directory}" in them becomes the process's temporary directory, "{grpc}" its gRPC endpoint.
+    /// </param>
     public static async Task<DnsSidecarProcess> StartAsync(
-        IReadOnlyList<string> zones, TsigKey key, IReadOnlyList<IPEndPoint>? notify = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> zones, TsigKey key, IReadOnlyList<IPEndPoint>? notify = null, IReadOnlyList<string>? extraArguments = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(key);
@@ -68,7 +76,21 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
             }
         }
 
-        var process = await LaunchAsync(arguments, update, cancellationToken).ConfigureAwait(false);
+        arguments.AddRange((extraArguments ?? []).Select(a => a
+            .Replace("{directory}", directory, StringComparison.Ordinal)
+            .Replace("{grpc}", grpc.ToString(), StringComparison.Ordinal)));
+        DaemonProcess process;
+        try
+        {
+            process = await LaunchAsync(arguments, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A sidecar that refused its configuration leaves no instance to dispose the directory.
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
         return new DnsSidecarProcess(directory, arguments, update, grpc, process);
     }
 

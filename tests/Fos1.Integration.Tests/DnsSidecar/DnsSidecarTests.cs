@@ -89,6 +89,19 @@ public sealed class DnsSidecarTests
         await DnsStack.WaitForAsync(secondary, "tv.home.arpa", "A", ["192.0.2.77"], dns.RecentOutput + secondary.RecentOutput);
     }
 
+    [Fact]
+    public async Task The_publish_probe_reports_when_the_gRPC_side_serves_a_new_serial_probing_our_own_bridge_because_CoreDNS_cannot_be_installed_here()
+    {
+        var key = TsigKey.Generate();
+        await using var dns = await DnsSidecarProcess.StartAsync(Zones, key, extraArguments: ["--DnsSidecar:CoreDnsProbe=http://{grpc}"]);
+
+        var sent = await Nsupdate.SendAsync(dns.UpdateEndpoint, key, DnsStack.ForwardZone, ["update add cam.home.arpa. 600 IN A 192.0.2.88"]);
+        Assert.True(sent.ExitCode == 0, sent.StandardError + dns.RecentOutput);
+
+        await Poll.UntilAsync(() => dns.RecentOutput.Contains("CoreDNS serves home.arpa. serial 2 after", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15), "the probe to see serial 2 served", () => dns.RecentOutput);
+    }
+
     private static void AssertAnswer(string[] expected, (string Code, IReadOnlyList<string> Data) answer)
     {
         Assert.Equal("NoError", answer.Code);
