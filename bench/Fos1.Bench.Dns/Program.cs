@@ -1,3 +1,4 @@
+using Fos1.Bench.Common.Reporting;
 using Fos1.Bench.Dns;
 using Fos1.Bench.Dns.Measuring;
 using Fos1.Bench.Dns.Reporting;

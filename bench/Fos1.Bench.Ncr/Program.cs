@@ -1,3 +1,4 @@
+using Fos1.Bench.Common.Reporting;
 using Fos1.Bench.Ncr;
 using Fos1.Bench.Ncr.Measuring;
 using Fos1.Bench.Ncr.Reporting;

@@ -1,3 +1,4 @@
+using Fos1.Bench.Common.Measuring;
 using System.Net;
 using Coredns.Dns;
 using Fos1.Ddns;

@@ -1,3 +1,4 @@
+using Fos1.Bench.Common.Measuring;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using CliWrap;
 using Fos1.Testbed.Processes;
 
-namespace Fos1.Bench.Ncr.Reporting;
+namespace Fos1.Bench.Common.Reporting;
 
 /// <summary>What the numbers were measured on: cores, CPU model, memory, OS and the daemons' versions.</summary>
 public static class MachineDescription

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Fos1.Bench.Ncr.Measuring;
+namespace Fos1.Bench.Common.Measuring;
 
 /// <summary>
 /// The few octets of DNS the prober needs: a non-recursive query, the reply's id/RCODE/answer count, and an
