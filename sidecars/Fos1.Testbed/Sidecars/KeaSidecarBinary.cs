@@ -19,16 +19,11 @@ public static class SidecarBinary
     {
         // Prefer the configuration the caller was built in, then any.
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (RepositoryRoot.TryFind() is { } root)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "Fos1.Sidecars.sln")))
-            {
-                continue;
-            }
-
             foreach (var candidate in new[] { configuration, configuration == "Release" ? "Debug" : "Release" })
             {
-                var path = Path.Combine(dir.FullName, "sidecars", project, "bin", candidate, "net10.0", fileName);
+                var path = Path.Combine(root, "sidecars", project, "bin", candidate, "net10.0", fileName);
                 if (File.Exists(path))
                 {
                     return path;
@@ -36,7 +31,7 @@ public static class SidecarBinary
             }
 
             throw new FileNotFoundException(
-                $"{fileName} is not built: run `dotnet build {Path.Combine(dir.FullName, "sidecars", project)} -c {configuration}`");
+                $"{fileName} is not built: run `dotnet build {Path.Combine(root, "sidecars", project)} -c {configuration}`");
         }
 
         var beside = Path.Combine(AppContext.BaseDirectory, fileName);

@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using Fos1.Testbed.Metrics;
 using System.Net;
 using Fos1.Ddns.Leases;
 using Fos1.Dns.Dispatch;
@@ -29,14 +29,5 @@ internal static class DispatchFixtures
     {
         metrics = new DdnsMetrics(new TestMeterFactory());
         return new NameChangeRunner(sender, Routing(), FastRetry, metrics, TimeProvider.System, NullLogger<NameChangeRunner>.Instance);
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-
-        public void Dispose()
-        {
-        }
     }
 }

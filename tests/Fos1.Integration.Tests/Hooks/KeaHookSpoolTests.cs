@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using Fos1.Testbed.Metrics;
 using System.Net;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
@@ -130,7 +130,7 @@ public sealed partial class KeaHookSpoolTests
 
     private static async Task<(List<LeaseEvent> Events, HookSpoolPass Pass)> DrainAsync(string spool)
     {
-        using var meters = new MeterFactory();
+        using var meters = new TestMeterFactory();
         var channel = Channel.CreateUnbounded<LeaseEvent>();
         using var watcher = new HookSpoolWatcher(
             new HookSpoolOptions { Directory = spool }, LeaseEventSinks.ToChannel(channel.Writer), new HookSpoolMetrics(meters), NullLogger<HookSpoolWatcher>.Instance);
@@ -157,18 +157,4 @@ public sealed partial class KeaHookSpoolTests
 
     [GeneratedRegex(@"DHCP6_RELEASE_NA .*: binding for address (?<address>\S+) and iaid")]
     private static partial Regex Released6();
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
-    }
 }

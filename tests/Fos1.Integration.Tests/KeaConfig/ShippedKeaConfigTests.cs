@@ -24,7 +24,7 @@ public sealed class ShippedKeaConfigTests
             "kea-dhcp6" => Tool.KeaDhcp6,
             _ => new Tool("kea-ctrl-agent", "kea-ctrl-agent"),
         };
-        var path = Path.Combine(RepositoryRoot(), "kea-config", file);
+        var path = Path.Combine(Testbed.RepositoryRoot.Find(), "kea-config", file);
 
         var result = await Cli.Wrap(tool.Path).WithArguments(["-t", path]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 
@@ -33,18 +33,5 @@ public sealed class ShippedKeaConfigTests
         {
             Assert.Contains("libdhcp_lease_cmds.so", result.StandardOutput, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fos1.Sidecars.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Fos1.Sidecars.sln above {AppContext.BaseDirectory}");
     }
 }

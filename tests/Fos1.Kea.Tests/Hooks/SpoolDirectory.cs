@@ -1,3 +1,4 @@
+using Fos1.Testbed.Metrics;
 using System.Diagnostics.Metrics;
 using Fos1.Ddns.Leases;
 using Fos1.Kea.Hooks;
@@ -75,19 +76,5 @@ internal sealed class SpoolDirectory : IDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }

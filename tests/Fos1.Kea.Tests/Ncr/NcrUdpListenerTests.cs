@@ -1,3 +1,4 @@
+using Fos1.Testbed.Metrics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
@@ -10,24 +11,11 @@ namespace Fos1.Kea.Tests.Ncr;
 
 public sealed class NcrUdpListenerTests
 {
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
-    }
 
     [Fact]
     public async Task Malformed_datagrams_are_counted_and_the_next_good_one_still_arrives()
     {
-        using var factory = new MeterFactory();
+        using var factory = new TestMeterFactory();
         var rejected = new List<string>();
         using var meterListener = new MeterListener();
         meterListener.InstrumentPublished = (instrument, l) =>

@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using Fos1.Testbed.Metrics;
 using System.Net;
 using Fos1.Ddns.Records;
 using Fos1.Ddns.Updates;
@@ -37,13 +37,4 @@ internal static class BatchingFixtures
 
     public static bool Claims(UpdateMessagePlan message, string host) =>
         message.Prerequisites.Contains(new NameIsNotInUse(Name(host)));
-
-    internal sealed class TestMeterFactory : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-
-        public void Dispose()
-        {
-        }
-    }
 }

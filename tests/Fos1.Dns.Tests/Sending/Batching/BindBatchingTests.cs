@@ -29,7 +29,7 @@ public sealed class BindBatchingTests(BindPrimary bind, ITestOutputHelper output
     public async Task Two_hundred_concurrent_forward_adds_all_land_in_fewer_than_two_hundred_messages()
     {
         var counting = new CountingSender(_wire);
-        using var batching = new BatchingUpdateSender(counting, new BatchingOptions(), new BatchingMetrics(new BatchingFixtures.TestMeterFactory()));
+        using var batching = new BatchingUpdateSender(counting, new BatchingOptions(), new BatchingMetrics(new Fos1.Testbed.Metrics.TestMeterFactory()));
         var changes = Enumerable.Range(0, 200).Select(i => Add($"burst-{i}", IPAddress.Parse($"10.9.{i / 250}.{(i % 250) + 1}"), $"burst-{i}")).ToList();
 
         var outcomes = await Task.WhenAll(changes.Select(change => batching.SendAsync(UpdatePlans.ForwardAdd(Zone, change), Target, Timeout)));
@@ -51,7 +51,7 @@ public sealed class BindBatchingTests(BindPrimary bind, ITestOutputHelper output
         Assert.Equal(new UpdateAnswered(ResponseCode.NoError), await _wire.SendAsync(UpdatePlans.ForwardAdd(Zone, taken), Target, Timeout));
         var counting = new CountingSender(_wire);
         // A long delay, and the first message held until all plans wait: the rest must ride together.
-        using var batching = new BatchingUpdateSender(counting, new BatchingOptions { MaxDelayMs = 1000 }, new BatchingMetrics(new BatchingFixtures.TestMeterFactory()));
+        using var batching = new BatchingUpdateSender(counting, new BatchingOptions { MaxDelayMs = 1000 }, new BatchingMetrics(new Fos1.Testbed.Metrics.TestMeterFactory()));
         var changes = Enumerable.Range(0, 20).Select(i => Add($"batch-{i}", IPAddress.Parse($"10.8.1.{i + 1}"), $"batch-{i}")).ToList();
         changes.Insert(1, taken with { Address = IPAddress.Parse("10.8.0.2"), Dhcid = Dhcid("me") });
         var first = counting.Hold(plan => plan.Prerequisites.Count == 1);
