@@ -22,13 +22,15 @@ internal sealed class HookedStack : IAsyncDisposable
     private readonly SpooledHookScript _hook;
     private readonly string _state;
     private readonly bool _reconcile;
+    private readonly int _reconcileEverySeconds;
     private readonly bool _memfile;
 
-    private HookedStack(SpooledHookScript hook, string state, bool reconcile, bool memfile, DhcpLab lab, BindServer bind, KeaDhcpServer kea)
+    private HookedStack(SpooledHookScript hook, string state, bool reconcile, int reconcileEverySeconds, bool memfile, DhcpLab lab, BindServer bind, KeaDhcpServer kea)
     {
         _hook = hook;
         _state = state;
         _reconcile = reconcile;
+        _reconcileEverySeconds = reconcileEverySeconds;
         _memfile = memfile;
         Lab = lab;
         Bind = bind;
@@ -53,7 +55,7 @@ internal sealed class HookedStack : IAsyncDisposable
     /// <param name="family">4: kea-dhcp4, 6: kea-dhcp6.</param>
     public static async Task<HookedStack> StartAsync(
         bool reconcile = false, string? staticRecords = null, int validLifetime = 3600, bool memfile = false,
-        Action<JsonObject>? customizeKea = null, int family = 4)
+        Action<JsonObject>? customizeKea = null, int family = 4, int reconcileEverySeconds = 0)
     {
         var hook = new SpooledHookScript();
         var state = Directory.CreateTempSubdirectory("fos1-state-").FullName;
@@ -69,7 +71,7 @@ internal sealed class HookedStack : IAsyncDisposable
             Customize = customizeKea,
         };
         KeaDhcpServer kea = family == 4 ? await KeaDhcp4Server.StartAsync(lab, keaOptions) : await KeaDhcp6Server.StartAsync(lab, keaOptions);
-        var stack = new HookedStack(hook, state, reconcile, memfile, lab, bind, kea);
+        var stack = new HookedStack(hook, state, reconcile, reconcileEverySeconds, memfile, lab, bind, kea);
         await stack.StartSidecarAsync();
         return stack;
     }
@@ -90,7 +92,7 @@ internal sealed class HookedStack : IAsyncDisposable
         if (_reconcile)
         {
             arguments.Add($"--Fos1:Reconciliation:Dhcp{Kea.Family}ControlSocket={Kea.ControlSocketPath}");
-            arguments.Add("--Fos1:Reconciliation:IntervalSeconds=0");
+            arguments.Add($"--Fos1:Reconciliation:IntervalSeconds={_reconcileEverySeconds}");
         }
 
         Sidecar = await KeaSidecarProcess.StartAsync(new KeaDdnsOptions
