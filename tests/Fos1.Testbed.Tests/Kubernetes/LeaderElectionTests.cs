@@ -1,0 +1,83 @@
+using Fos1.Testbed.Kubernetes;
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+
+namespace Fos1.Testbed.Tests.Kubernetes;
+
+public sealed class LeaderElectionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Two_electors_on_one_lease_elect_exactly_one_and_the_other_takes_over_when_it_stops()
+    {
+        await using var server = await TestApiServer.StartAsync();
+        using var client = server.CreateClient();
+        await using var first = new Candidate(client, "first");
+        await using var second = new Candidate(client, "second");
+
+        await Eventually.TrueAsync(() => first.Leading || second.Leading, Patience, "one candidate leads");
+        var (leader, follower) = first.Leading ? (first, second) : (second, first);
+        Assert.False(follower.Leading);
+        Assert.Equal(leader.Identity, HolderOfTheLease(server));
+
+        await leader.StopAsync();
+        await Eventually.TrueAsync(
+            () => follower.Leading, Patience, $"{follower.Identity} takes over (errors: {string.Join("; ", follower.Errors.Take(3))})");
+
+        Assert.False(leader.Leading);
+        Assert.Equal(follower.Identity, HolderOfTheLease(server));
+    }
+
+    private static string? HolderOfTheLease(TestApiServer server) =>
+        server.Get(new("coordination.k8s.io", "v1", "leases", "Lease"), "lab", "kea-sidecar")?["spec"]?["holderIdentity"]
+            ?.GetValue<string>();
+
+    private sealed class Candidate : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task running;
+        private volatile bool leading;
+
+        public Candidate(IKubernetes client, string identity)
+        {
+            Identity = identity;
+            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, "lab", "kea-sidecar", identity))
+            {
+                LeaseDuration = TimeSpan.FromSeconds(2),
+                RenewDeadline = TimeSpan.FromMilliseconds(1500),
+                RetryPeriod = TimeSpan.FromMilliseconds(200),
+            });
+            elector.OnStartedLeading += () => leading = true;
+            elector.OnError += e => Errors.Enqueue(e);
+            elector.OnStoppedLeading += () => leading = false;
+            running = Task.Run(() => elector.RunAndTryToHoldLeadershipForeverAsync(stop.Token));
+        }
+
+        public string Identity { get; }
+
+        public System.Collections.Concurrent.ConcurrentQueue<Exception> Errors { get; } = new();
+
+        public bool Leading => leading;
+
+        public async Task StopAsync()
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await running.WaitAsync(Patience);
+            }
+            catch (OperationCanceledException)
+            {
+                // The election loop ends by throwing when its token is cancelled.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            stop.Dispose();
+        }
+    }
+}
