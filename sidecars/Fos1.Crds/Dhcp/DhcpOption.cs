@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Fos1.Crds.Dhcp;
+
+/// <summary>One Kea <c>option-data</c> entry, by option name with data in Kea's own syntax.</summary>
+public sealed record DhcpOption
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = "";
+
+    [JsonPropertyName("data")]
+    public string Data { get; init; } = "";
+
+    [JsonPropertyName("alwaysSend")]
+    public bool AlwaysSend { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Fos1.Crds.Dns;
+
+/// <summary>AdGuard Home blocked services for one client.</summary>
+public sealed record BlockedServices
+{
+    [JsonPropertyName("useGlobal")]
+    public bool UseGlobal { get; init; } = true;
+
+    /// <summary>AdGuard service ids (youtube, tiktok...).</summary>
+    [JsonPropertyName("ids")]
+    public IReadOnlyList<string> Ids { get; init => field = value ?? []; } = [];
+
+    /// <summary>null = always.</summary>
+    [JsonPropertyName("schedule")]
+    public BlockSchedule? Schedule { get; init; }
+}
