@@ -3,6 +3,7 @@ using Fos1.Dns.Server.Serving;
 using Fos1.Dns.Server.Transfer;
 using Fos1.Sidecars.Dns.Configuration;
 using Fos1.Sidecars.Dns.Services;
+using Fos1.Sidecars.Dns.Zones;
 using Fos1.Zones.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,14 @@ services.AddSingleton(sp =>
         sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneStore>());
 });
 services.AddSingleton<StoreAdapters>();
+
+// The configured zones' policy and NOTIFY targets; DNSZone/PTRZone resources add theirs at runtime (ZoneCrApplier).
+services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
+    return new ServingConfiguration(ServedZones.Policy(options), ServedZones.Transfers(options), ServedZones.NotifyTargets(options));
+});
+services.AddSingleton(sp => new LiveServingConfiguration(sp.GetRequiredService<ServingConfiguration>()));
 services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
@@ -43,11 +52,25 @@ services.AddSingleton(sp =>
         },
         sp.GetRequiredService<StoreAdapters>(),
         sp.GetRequiredService<ILogger<UpdateServer>>(),
-        sp.GetRequiredService<TimeProvider>());
+        sp.GetRequiredService<TimeProvider>(),
+        serving: sp.GetRequiredService<LiveServingConfiguration>());
 });
 services.AddSingleton(sp => new NotifyOnChange(
     new NotifySender(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NotifySender>(), sp.GetRequiredService<TimeProvider>()),
-    ServedZones.NotifyTargets(sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value)));
+    sp.GetRequiredService<LiveServingConfiguration>()));
+services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
+    return new ZoneCrApplier(
+        sp.GetRequiredService<ZoneStore>(),
+        sp.GetRequiredService<LiveServingConfiguration>(),
+        sp.GetRequiredService<ServingConfiguration>(),
+        [.. options.Zones.Select(z => DnsName.Parse(z.Name))],
+        options.StateDirectory,
+        sp.GetRequiredService<UpdateServer>().Handler,
+        ZoneCrApplier.CorefileFrom(sp.GetRequiredService<IOptions<CorefileOptions>>().Value, options),
+        sp.GetRequiredService<ILogger<ZoneCrApplier>>());
+});
 services.AddHostedService<NotifyService>();
 if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOptions.CoreDnsProbe)}"] is { Length: > 0 } coreDns)
 {

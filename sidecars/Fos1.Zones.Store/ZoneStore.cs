@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Fos1.Ddns;
@@ -14,17 +14,26 @@ namespace Fos1.Zones.Store;
 /// completes only after the entry is fsynced in the journal, and the new version becomes visible to
 /// readers (<see cref="Current"/>) at that same moment, never earlier. Zone files follow, coalesced.
 /// Thread-safe; readers never take a lock. Each zone must have a single writer (see <see cref="Latest"/>).
+/// Zones can be added and removed at runtime (<see cref="AddZoneAsync"/>, <see cref="RemoveZoneAsync"/>).
 /// </summary>
-public sealed class ZoneStore : IAsyncDisposable
+public sealed partial class ZoneStore : IAsyncDisposable
 {
-    private readonly FrozenDictionary<DnsName, ZoneSlot> _slots;
+    private readonly ZoneStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly ZoneStoreMetrics? _metrics;
+    private readonly OutboxMetrics? _journalMetrics;
     private readonly Lock _watchersLock = new();
+    private volatile ImmutableDictionary<DnsName, ZoneSlot> _slots = ImmutableDictionary<DnsName, ZoneSlot>.Empty;
     private ImmutableWatchers _watchers = new([]);
     private int _disposed;
 
     private ZoneStore(IEnumerable<ZoneDefinition> definitions, ZoneStoreOptions options, ILogger logger, ZoneStoreMetrics? metrics,
         OutboxMetrics? journalMetrics)
     {
+        _options = options;
+        _logger = logger;
+        _metrics = metrics;
+        _journalMetrics = journalMetrics;
         var slots = new Dictionary<DnsName, ZoneSlot>();
         try
         {
@@ -53,10 +62,11 @@ public sealed class ZoneStore : IAsyncDisposable
             throw;
         }
 
-        _slots = slots.ToFrozenDictionary();
+        _slots = slots.ToImmutableDictionary();
     }
 
-    public IReadOnlyCollection<DnsName> Zones => _slots.Keys;
+    /// <summary>The zones served right now (a snapshot; zones may be added or removed at runtime).</summary>
+    public IReadOnlyCollection<DnsName> Zones => [.. _slots.Keys];
 
     /// <summary>Opens the store; the directory is owned by this process (its journals are locked).</summary>
     public static ZoneStore Open(ZoneStoreOptions options, IEnumerable<ZoneDefinition> definitions, ILogger logger,
@@ -123,12 +133,18 @@ public sealed class ZoneStore : IAsyncDisposable
     /// <summary>Completes when the zone files for every change so far are written (tests, orderly shutdown).</summary>
     public Task WhenWrittenAsync() => Task.WhenAll(_slots.Values.Select(s => s.WhenWritten()));
 
+    /// <summary>True when the store serves exactly <paramref name="zone"/>.</summary>
+    public bool Contains(DnsName zone) => _slots.ContainsKey(zone);
+
     /// <summary>Waits for pending commits, writes the final snapshots and closes the journals.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // No zone joins or leaves while the last snapshots are written.
+            await _membership.WaitAsync().ConfigureAwait(false);
             await Task.WhenAll(_slots.Values.Select(s => s.StopAsync())).ConfigureAwait(false);
+            _membership.Release(); // later AddZoneAsync/RemoveZoneAsync calls see the store disposed
             CompleteWatchers();
         }
     }
@@ -138,7 +154,9 @@ public sealed class ZoneStore : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await _membership.WaitAsync().ConfigureAwait(false);
             await Task.WhenAll(_slots.Values.Select(s => s.AbandonAsync())).ConfigureAwait(false);
+            _membership.Release();
             CompleteWatchers();
         }
     }

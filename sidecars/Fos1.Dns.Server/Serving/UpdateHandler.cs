@@ -22,8 +22,10 @@ public sealed class UpdateHandler
     private readonly TimeProvider _time;
     private readonly UpdateServerMetrics _metrics;
     private readonly ZoneGates _gates = new();
+    private readonly LiveServingConfiguration _serving;
 
-    public UpdateHandler(UpdateServerOptions options, IZoneStore store, ILogger logger, UpdateServerMetrics metrics, TimeProvider? time = null)
+    public UpdateHandler(UpdateServerOptions options, IZoneStore store, ILogger logger, UpdateServerMetrics metrics, TimeProvider? time = null,
+        LiveServingConfiguration? serving = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -35,7 +37,15 @@ public sealed class UpdateHandler
         _logger = logger;
         _metrics = metrics;
         _time = time ?? TimeProvider.System;
+        _serving = serving ?? new LiveServingConfiguration(ServingConfiguration.From(options));
     }
+
+    /// <summary>
+    /// The zone's single-writer gate, the one UPDATEs take: hold it to build on the store's latest version
+    /// and commit from outside the server (static records from a resource), so neither side's commit is
+    /// built on a version the other just replaced.
+    /// </summary>
+    public Task<IDisposable> EnterZoneAsync(DnsName zone, CancellationToken cancellationToken) => _gates.EnterAsync(zone, cancellationToken);
 
     /// <returns>The response, or null when the request deserves none (shorter than a header, or itself a response).</returns>
     public async Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> request, string client, CancellationToken cancellationToken)
@@ -108,7 +118,7 @@ public sealed class UpdateHandler
         {
             // Read the zone again inside the gate: the version before it may have been replaced meanwhile.
             var zone = _store.Find(zoneSection.Name)!;
-            var outcome = UpdateProcessor.Apply(zone, message.ToUpdateRequest(), _options.Policy, signer);
+            var outcome = UpdateProcessor.Apply(zone, message.ToUpdateRequest(), _serving.Current.Policy, signer);
             if (outcome.Changed)
             {
                 try

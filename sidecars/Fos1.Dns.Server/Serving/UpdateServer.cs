@@ -25,7 +25,9 @@ public sealed class UpdateServer : IAsyncDisposable
     private TcpListener? _tcp;
     private int _tcpConnections;
 
-    public UpdateServer(UpdateServerOptions options, IZoneStore store, ILogger<UpdateServer> logger, TimeProvider? time = null, UpdateServerMetrics? metrics = null)
+    /// <param name="serving">The runtime-changeable part (policy, transfers, NOTIFY targets); from <paramref name="options"/> when null.</param>
+    public UpdateServer(UpdateServerOptions options, IZoneStore store, ILogger<UpdateServer> logger, TimeProvider? time = null, UpdateServerMetrics? metrics = null,
+        LiveServingConfiguration? serving = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -34,9 +36,13 @@ public sealed class UpdateServer : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _ownsMetrics = metrics is null;
         _metrics = metrics ?? new UpdateServerMetrics();
-        Handler = new UpdateHandler(options, store, logger, _metrics, _time);
-        Transfers = new ZoneTransferService(options, store, logger, _time);
+        Serving = serving ?? new LiveServingConfiguration(ServingConfiguration.From(options));
+        Handler = new UpdateHandler(options, store, logger, _metrics, _time, Serving);
+        Transfers = new ZoneTransferService(options, store, logger, _time, Serving);
     }
+
+    /// <summary>Swap <see cref="LiveServingConfiguration.Current"/> to change who may update or transfer, at once.</summary>
+    public LiveServingConfiguration Serving { get; }
 
     public UpdateHandler Handler { get; }
 

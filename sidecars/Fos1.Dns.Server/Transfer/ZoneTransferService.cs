@@ -17,19 +17,20 @@ public sealed class ZoneTransferService
 {
     private readonly IZoneStore _store;
     private readonly TsigKeyring _keys;
-    private readonly TransferPolicy _policy;
+    private readonly LiveServingConfiguration _serving;
     private readonly ushort _fudge;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
-    public ZoneTransferService(UpdateServerOptions options, IZoneStore store, ILogger logger, TimeProvider? time = null)
+    public ZoneTransferService(UpdateServerOptions options, IZoneStore store, ILogger logger, TimeProvider? time = null,
+        LiveServingConfiguration? serving = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(logger);
         _store = store;
         _keys = new TsigKeyring(options.Keys);
-        _policy = options.Transfers;
+        _serving = serving ?? new LiveServingConfiguration(ServingConfiguration.From(options));
         _fudge = options.Fudge;
         _logger = logger;
         _time = time ?? TimeProvider.System;
@@ -65,7 +66,7 @@ public sealed class ZoneTransferService
 
         var signer = verdict?.Key?.Name;
         var address = IPEndPoint.TryParse(client, out var endPoint) ? endPoint.Address : null;
-        var messages = ZoneTransferResponder.Respond(message.Header, question, _store.Find(question.Name), _policy.Permits(signer, address));
+        var messages = ZoneTransferResponder.Respond(message.Header, question, _store.Find(question.Name), _serving.Current.Transfers.Permits(signer, address));
         TransferLog.Transferred(_logger, question.Name, client, signer?.Text ?? "(unsigned)", (ResponseCode)(messages[0][3] & 0x0F), messages.Count);
         if (verdict is null)
         {

@@ -55,9 +55,13 @@ public sealed class CorefileOptions
         TemplatesDirectory is { Length: > 0 } directory ? CorefileTemplates.FromDirectory(directory) : CorefileTemplates.BuiltIn;
 
     /// <summary>The spec the Corefile is rendered from: Grpc zones point at the gRPC bridge, File zones at the published files, Secondary zones at the UPDATE listener.</summary>
-    public CorefileSpec ToSpec(DnsSidecarOptions sidecar)
+    public CorefileSpec ToSpec(DnsSidecarOptions sidecar) => ToSpec(sidecar, []);
+
+    /// <summary>As <see cref="ToSpec(DnsSidecarOptions)"/>, plus the zones of DNSZone/PTRZone resources (their own mode and cache).</summary>
+    public CorefileSpec ToSpec(DnsSidecarOptions sidecar, IEnumerable<Fos1.Sidecars.Dns.Zones.DesiredZone> resourceZones)
     {
         ArgumentNullException.ThrowIfNull(sidecar);
+        ArgumentNullException.ThrowIfNull(resourceZones);
         return new CorefileSpec
         {
             ListenPort = ListenPort,
@@ -69,7 +73,11 @@ public sealed class CorefileOptions
             PrometheusPort = PrometheusPort,
             Log = Log,
             ReloadInterval = TimeSpan.FromSeconds(ReloadSeconds),
-            Zones = sidecar.Zones.Select(zone => Block(zone, sidecar)).ToList(),
+            Zones =
+            [
+                .. sidecar.Zones.Select(zone => Block(zone.Name, zone.PublishMode, CacheSeconds, sidecar)),
+                .. resourceZones.Select(zone => Block(zone.Origin.Text, zone.Mode, zone.CacheSeconds, sidecar)),
+            ],
         };
     }
 
@@ -106,21 +114,21 @@ public sealed class CorefileOptions
         return $"{zoneField}: {error.Message} (zone '{error.Zone}' with PublishMode {mode})";
     }
 
-    private ZoneBlock Block(ServedZoneOptions zone, DnsSidecarOptions sidecar) => zone.PublishMode switch
+    private ZoneBlock Block(string zone, PublishMode mode, int cacheSeconds, DnsSidecarOptions sidecar) => mode switch
     {
         PublishMode.Grpc => new ZoneBlock
         {
-            Zone = zone.Name, Mode = PublishMode.Grpc, CacheSeconds = CacheSeconds, GrpcAddress = Reachable(sidecar.GrpcEndpoint),
+            Zone = zone, Mode = PublishMode.Grpc, CacheSeconds = cacheSeconds, GrpcAddress = Reachable(sidecar.GrpcEndpoint),
         },
         PublishMode.Secondary => new ZoneBlock
         {
-            Zone = zone.Name, Mode = PublishMode.Secondary, CacheSeconds = CacheSeconds,
+            Zone = zone, Mode = PublishMode.Secondary, CacheSeconds = cacheSeconds,
             Primaries = Reachable(sidecar.UpdateEndpoint) is { } primary ? [primary] : [],
         },
         _ => new ZoneBlock
         {
-            Zone = zone.Name, Mode = zone.PublishMode, CacheSeconds = CacheSeconds,
-            FilePath = sidecar.PublishDirectory is { Length: > 0 } publish ? PublishedFile(publish, zone.Name) : null,
+            Zone = zone, Mode = mode, CacheSeconds = cacheSeconds,
+            FilePath = sidecar.PublishDirectory is { Length: > 0 } publish ? PublishedFile(publish, zone) : null,
             FileReload = TimeSpan.FromSeconds(FileReloadSeconds),
         },
     };

@@ -39,6 +39,11 @@ public sealed partial class CoreDnsProbeService(
 
             await foreach (var change in changes.ConfigureAwait(false))
             {
+                if (change.Kind == ZoneChangeKind.Removed)
+                {
+                    continue;
+                }
+
                 await WaitForSerialAsync(probe, change.Zone, change.Serial, time.GetTimestamp(), stoppingToken).ConfigureAwait(false);
             }
         }

@@ -13,6 +13,11 @@ public sealed class NotifyService(ZoneStore store, NotifyOnChange notify) : Back
         {
             await foreach (var change in store.WatchAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (change.Kind == ZoneChangeKind.Removed)
+                {
+                    continue; // nothing left to transfer
+                }
+
                 // Fire and forget per change: a silent secondary must not hold back the next NOTIFY.
                 _ = notify.ZoneChangedAsync(change.Zone, change.Serial, stoppingToken);
             }

@@ -1,4 +1,3 @@
-using Fos1.Ddns.Zones;
 using Fos1.Dns.Publishing.Grpc;
 using Fos1.Dns.Server.Zones;
 using Fos1.Zones;
@@ -9,13 +8,22 @@ namespace Fos1.Sidecars.Dns.Services;
 
 /// <summary>
 /// The durable store seen by the UPDATE server (the latest accepted version, which the server's
-/// per-zone serialisation builds on) and by the readers (the newest durable version).
+/// per-zone serialisation builds on) and by the readers (the newest durable version). Zones come and
+/// go at runtime, so every lookup asks the store.
 /// </summary>
 public sealed class StoreAdapters(ZoneStore store) : IZoneStore, IZoneSnapshots
 {
-    private readonly ZoneMatcher<DnsName> _zones = new(store.Zones.Select(z => KeyValuePair.Create(z, z)));
-
-    public Zone? Find(DnsName origin) => store.Zones.Contains(origin) ? store.Latest(origin) : null;
+    public Zone? Find(DnsName origin)
+    {
+        try
+        {
+            return store.Contains(origin) ? store.Latest(origin) : null;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null; // removed in between
+        }
+    }
 
     public Task CommitAsync(UpdateOutcome outcome, CancellationToken cancellationToken)
     {
@@ -23,6 +31,18 @@ public sealed class StoreAdapters(ZoneStore store) : IZoneStore, IZoneSnapshots
         return store.CommitAsync(outcome.Change ?? throw new ArgumentException("only changed outcomes are committed", nameof(outcome)));
     }
 
-    public Zone? FindZone(DnsName name) =>
-        _zones.Match(name) is { } match && store.TryGetCurrent(match.Domain, out var zone) ? zone : null;
+    /// <summary>The zone holding <paramref name="name"/>: the longest served suffix on a label boundary.</summary>
+    public Zone? FindZone(DnsName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        for (var candidate = name; candidate is not null; candidate = candidate.Parent)
+        {
+            if (store.TryGetCurrent(candidate, out var zone))
+            {
+                return zone;
+            }
+        }
+
+        return null;
+    }
 }

@@ -23,6 +23,8 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public IPEndPoint EndPoint => _server.UdpEndPoint;
 
+    public LiveServingConfiguration Serving => _server.Serving;
+
     public Zone Home => Store.Find(Sample.Origin)!;
 
     public Zone Reverse => Store.Find(Sample.ReverseOrigin)!;
