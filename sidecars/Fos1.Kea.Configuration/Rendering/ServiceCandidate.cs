@@ -1,0 +1,24 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Fos1.Crds.Dhcp;
+
+namespace Fos1.Kea.Configuration.Rendering;
+
+/// <summary>A CR reduced to what composing the configuration needs, independent of the address family.</summary>
+/// <param name="Problem">Why the CR is invalid; null when it passed the checks (then <paramref name="Subnets"/> is complete).</param>
+internal sealed record ServiceCandidate(
+    string Namespace,
+    string Name,
+    long? Generation,
+    DateTime? Created,
+    IReadOnlyList<string> Interfaces,
+    DnsUpdates DnsUpdates,
+    string? Problem,
+    IReadOnlyList<SubnetCandidate> Subnets)
+{
+    public string Key => string.IsNullOrEmpty(Namespace) ? Name : $"{Namespace}/{Name}";
+}
+
+/// <summary>One subnet of a CR: its network, the id the CR asked for, and how to render it once its id is known.</summary>
+/// <param name="Render">(subnet id, the one interface the subnet is on or null) -> the Kea subnet object.</param>
+internal sealed record SubnetCandidate(IPNetwork Network, uint? ExplicitId, Func<uint, string?, JsonObject> Render);
