@@ -21,6 +21,13 @@ public sealed class KubernetesOptions : IValidatableObject
 
     public TimeSpan ResyncPeriod { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether replicas elect one status writer through a Lease. Every replica applies the resources to its own
+    /// daemon; only the leader writes their status, so replicas never overwrite each other's conditions.
+    /// Off: every replica writes (one replica, or a test without Leases).
+    /// </summary>
+    public bool LeaderElection { get; set; } = true;
+
     [RegularExpression("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", ErrorMessage = "Kubernetes:LeaseName must be a DNS subdomain name.")]
     public string LeaseName { get; set; } = "fos1-sidecars";
 
