@@ -1,14 +1,17 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Fos1.Crds.Dhcp;
 using Fos1.Ddns.Leases;
 using Fos1.Ddns.Naming;
 using Fos1.Dns.Dispatch;
 using Fos1.Dns.Sending;
 using Fos1.Dns.Sending.Batching;
+using Fos1.Kea.Configuration.Applying;
 using Fos1.Kea.ControlSocket;
 using Fos1.Kea.Hooks;
 using Fos1.Kea.Memfile;
 using Fos1.Kea.Ncr;
+using Fos1.Kubernetes.Hosting;
 using Fos1.Outbox;
 using Fos1.Outbox.Changes;
 using Fos1.Outbox.Expiry;
@@ -103,6 +106,29 @@ services.AddSingleton<MemfileMetrics>();
 services.AddSingleton<KeaControlMetrics>();
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<NamingOptions>>().Value.CreatePlanner());
 services.AddSingleton<LeaseEventIntake>();
+services.AddSingleton<KeaControlChannelFactory>();
+services.AddSingleton<ForwardOnlyScope>();
+
+// DHCPv4Service / DHCPv6Service -> kea-dhcp4 / kea-dhcp6 configuration (Fos1:KeaConfig, needs the Kubernetes layer).
+var kubernetes = services.AddKubernetesLayer(configuration);
+services.AddOptions<KeaConfigOptions>().Bind(configuration.GetSection(KeaConfigOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+services.AddSingleton<IValidateOptions<KeaConfigOptions>, KeaConfigOptionsValidator>();
+var keaConfig = configuration.GetSection(KeaConfigOptions.SectionName).Get<KeaConfigOptions>() ?? new KeaConfigOptions();
+if (kubernetes && (keaConfig.Dhcp4.Enabled || keaConfig.Dhcp6.Enabled))
+{
+    services.AddSingleton<KeaConfigMetrics>();
+    if (keaConfig.Dhcp4.Enabled)
+    {
+        services.AddSingleton(KeaConfigFamilies.V4);
+        services.AddHostedService<KeaConfigService<DhcpV4Service>>();
+    }
+
+    if (keaConfig.Dhcp6.Enabled)
+    {
+        services.AddSingleton(KeaConfigFamilies.V6);
+        services.AddHostedService<KeaConfigService<DhcpV6Service>>();
+    }
+}
 
 services.AddHostedService<DispatcherService>();
 services.AddHostedService<NcrIntakeService>();

@@ -30,6 +30,8 @@ public sealed partial class ReconciliationService(
     ChangeIntake intake,
     LeaseLedger ledger,
     KeaControlMetrics controlMetrics,
+    KeaControlChannelFactory channels,
+    ForwardOnlyScope forwardOnly,
     IMeterFactory meterFactory,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -64,9 +66,10 @@ public sealed partial class ReconciliationService(
             var v4 = await ReadLeasesAsync(4, cancellationToken).ConfigureAwait(false);
             var v6 = await ReadLeasesAsync(6, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
-            var desired = v4.Concat(v6)
+            // Forward-only subnets (reverse: false) want no PTR: neither added nor judged stale.
+            var desired = forwardOnly.Current.Filter(v4.Concat(v6)
                 .Select(lease => planner.Plan(new LeaseEvent(LeaseEventKind.Committed, lease, LeaseSource.Reconciliation, now)).Change)
-                .OfType<NameChange>()
+                .OfType<NameChange>())
                 .ToList();
             var judgeable = observed.Where(zone => (HasChannel(4) || !LeaseFamilies.IsReverseZoneOf(zone, AddressFamily.InterNetwork))
                 && (HasChannel(6) || !LeaseFamilies.IsReverseZoneOf(zone, AddressFamily.InterNetworkV6))).ToList();
@@ -113,9 +116,7 @@ public sealed partial class ReconciliationService(
         }
 
         var settings = options.Value;
-        var channel = KeaControlChannels.Create(string.IsNullOrEmpty(settings.ControlAgentUrl)
-            ? new KeaControlOptions { Transport = KeaControlTransport.Unix, SocketPath = family == 4 ? settings.Dhcp4ControlSocket : settings.Dhcp6ControlSocket }
-            : new KeaControlOptions { Transport = KeaControlTransport.Http, ControlAgentUrl = new Uri(settings.ControlAgentUrl), Service = family == 4 ? "dhcp4" : "dhcp6" });
+        var channel = channels.Create(family, family == 4 ? settings.Dhcp4ControlSocket : settings.Dhcp6ControlSocket, settings.ControlAgentUrl);
         var pager = new KeaLeasePager(channel, controlMetrics, loggers.CreateLogger<KeaLeasePager>(), settings.PageSize);
         var leases = await pager.ReadActiveAsync(family, cancellationToken).ConfigureAwait(false);
         return leases.Select(l => l.Lease).ToList();
