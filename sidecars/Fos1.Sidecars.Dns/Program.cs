@@ -1,6 +1,8 @@
 using System.Net;
 using Fos1.Dns.Server.Serving;
 using Fos1.Dns.Server.Transfer;
+using Fos1.Kubernetes.Configuration;
+using Fos1.Kubernetes.Hosting;
 using Fos1.Sidecars.Dns.Configuration;
 using Fos1.Sidecars.Dns.Services;
 using Fos1.Sidecars.Dns.Zones;
@@ -14,11 +16,17 @@ using Microsoft.Extensions.Options;
 // durable, published to CoreDNS over gRPC and as zone files.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var services = builder.Services;
+
+// DNSZone/PTRZone resources from the API server when "Kubernetes:Enabled"; off: the configured zones only, as before.
+var kubernetes = services.AddKubernetesLayer(builder.Configuration);
 services.AddOptions<DnsSidecarOptions>().Bind(builder.Configuration.GetSection(DnsSidecarOptions.SectionName))
     .ValidateDataAnnotations()
     .Validate(o => IPEndPoint.TryParse(o.UpdateEndpoint, out _), "DnsSidecar:UpdateEndpoint must be address:port")
     .Validate(o => string.IsNullOrEmpty(o.GrpcEndpoint) || IPEndPoint.TryParse(o.GrpcEndpoint, out _), "DnsSidecar:GrpcEndpoint must be address:port")
     .Validate(o => o.Zones.All(z => DnsName.TryParse(z.Name, out _, out _)), "DnsSidecar:Zones:*:Name must be a zone name")
+    .Validate(o => kubernetes || o.Zones.Count > 0, "DnsSidecar:Zones must name at least one zone unless Kubernetes:Enabled=true brings DNSZone/PTRZone resources")
+    .Validate(o => o.ResourceSyncTimeout > TimeSpan.Zero && o.StatusSerialInterval >= TimeSpan.Zero,
+        "DnsSidecar:ResourceSyncTimeout must be positive and DnsSidecar:StatusSerialInterval not negative")
     .ValidateOnStart();
 services.AddOptions<CorefileOptions>().Bind(builder.Configuration.GetSection(CorefileOptions.SectionName)).ValidateOnStart();
 services.AddSingleton<IValidateOptions<CorefileOptions>, CorefileOptionsValidation>();
@@ -80,7 +88,30 @@ if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOp
 }
 
 // The Corefile first: CoreDNS may start with the pod and must find it (the bridge answers once bound).
-services.AddHostedService<CorefileWriterService>();
+// With resources, their first apply writes it (configured plus resource zones) before the listeners start;
+// the configured zones' Corefile is written only if the resources do not arrive in time.
+if (kubernetes)
+{
+    services.AddHostedService(sp =>
+    {
+        var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
+        var corefile = ActivatorUtilities.CreateInstance<CorefileWriterService>(sp);
+        return new ZoneResourceService(
+            sp.GetRequiredService<k8s.IKubernetes>(),
+            sp.GetRequiredService<IOptions<KubernetesOptions>>().Value.ForInformers(),
+            sp.GetRequiredService<ZoneCrApplier>(),
+            sp.GetRequiredService<ZoneStore>(),
+            sp.GetRequiredService<StatusLeadership>(),
+            new ZoneResourceTimings(options.ResourceSyncTimeout, options.StatusSerialInterval),
+            corefile.StartAsync,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>());
+    });
+}
+else
+{
+    services.AddHostedService<CorefileWriterService>();
+}
 
 // The gRPC bridge starts first: once the UPDATE port is bound, the sidecar answers queries too.
 services.AddHostedService<GrpcBridgeService>();

@@ -86,10 +86,14 @@ public sealed class LeaderElection
 
         try
         {
-            await elector.RunAndTryToHoldLeadershipForeverAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            await HoldAsync(elector, leaseNamespace, () =>
+            {
+                lock (_gate)
+                {
+                    _isLeader = false;
+                    term?.Cancel();
+                }
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -103,6 +107,33 @@ public sealed class LeaderElection
 
             await last.ConfigureAwait(false);
             term?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// KubernetesClient's elector catches only HTTP error answers: a refused connection or a timeout escapes it. An
+    /// unreachable API server must not stop the host (a DNS primary must keep serving), so such a failure ends the
+    /// term, if any, and the election starts again after the retry period.
+    /// </summary>
+    private async Task HoldAsync(LeaderElector elector, string leaseNamespace, Action endTerm, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await elector.RunAndTryToHoldLeadershipForeverAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LeadershipLog.Error(_logger, e, leaseNamespace, _options.LeaseName);
+                endTerm();
+
+                await Task.Delay(_options.RetryPeriod, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 

@@ -24,8 +24,23 @@ public sealed class DnsSidecarOptions
 
     public List<DnsTsigKeyOptions> TsigKeys { get; set; } = [];
 
-    [MinLength(1)]
+    /// <summary>
+    /// The zones from configuration. At least one is needed unless Kubernetes is enabled (then DNSZone/PTRZone
+    /// resources may bring every zone); Program checks that, since it depends on another section.
+    /// </summary>
     public List<ServedZoneOptions> Zones { get; set; } = [];
+
+    /// <summary>
+    /// With Kubernetes enabled: how long start-up waits for the first list of DNSZone/PTRZone resources before
+    /// the UPDATE listener and the gRPC bridge start anyway (without the resources' zones until the API answers).
+    /// </summary>
+    public TimeSpan ResourceSyncTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With Kubernetes enabled: the shortest time between two status refreshes caused by zone changes (DHCP
+    /// updates move a zone's serial), so a burst of UPDATEs costs one status write per resource, not one each.
+    /// </summary>
+    public TimeSpan StatusSerialInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// CoreDNS's own gRPC server block (e.g. <c>http://127.0.0.1:9053</c>), asked for each zone's SOA

@@ -15,13 +15,16 @@ namespace Fos1.Testbed.Sidecars;
 public sealed class DnsSidecarProcess : IAsyncDisposable
 {
     private readonly IReadOnlyList<string> _arguments;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly string _directory;
     private DaemonProcess _process;
 
-    private DnsSidecarProcess(string directory, IReadOnlyList<string> arguments, IPEndPoint update, IPEndPoint grpc, DaemonProcess process)
+    private DnsSidecarProcess(
+        string directory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, IPEndPoint update, IPEndPoint grpc, DaemonProcess process)
     {
         _directory = directory;
         _arguments = arguments;
+        _environment = environment;
         UpdateEndpoint = update;
         GrpcEndpoint = grpc;
         _process = process;
@@ -46,9 +49,10 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
     /// More <c>--Key=value</c> arguments, appended last (e.g. <c>--DnsSidecar:Corefile:Path=...</c> or
     /// <c>--DnsSidecar:Zones:1:PublishMode=File</c>); "{directory}" in them becomes the process's temporary directory, "{grpc}" its gRPC endpoint.
     /// </param>
+    /// <param name="environment">Environment variables for the process (e.g. <c>POD_NAME</c>, its leader-election identity).</param>
     public static async Task<DnsSidecarProcess> StartAsync(
         IReadOnlyList<string> zones, TsigKey key, IReadOnlyList<IPEndPoint>? notify = null, IReadOnlyList<string>? extraArguments = null,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(key);
@@ -82,7 +86,7 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
         DaemonProcess process;
         try
         {
-            process = await LaunchAsync(arguments, update, cancellationToken).ConfigureAwait(false);
+            process = await LaunchAsync(arguments, environment ?? new Dictionary<string, string?>(), update, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -91,7 +95,7 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
             throw;
         }
 
-        return new DnsSidecarProcess(directory, arguments, update, grpc, process);
+        return new DnsSidecarProcess(directory, arguments, environment ?? new Dictionary<string, string?>(), update, grpc, process);
     }
 
     /// <summary>Stops the sidecar (SIGKILL when <paramref name="kill"/>, as a crashing pod) and starts it again on the same state.</summary>
@@ -99,7 +103,7 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
     {
         await _process.StopAsync(kill ? TimeSpan.Zero : TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         await _process.DisposeAsync().ConfigureAwait(false);
-        _process = await LaunchAsync(_arguments, UpdateEndpoint, cancellationToken).ConfigureAwait(false);
+        _process = await LaunchAsync(_arguments, _environment, UpdateEndpoint, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -111,9 +115,10 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<DaemonProcess> LaunchAsync(IReadOnlyList<string> arguments, IPEndPoint update, CancellationToken cancellationToken)
+    private static async Task<DaemonProcess> LaunchAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, IPEndPoint update, CancellationToken cancellationToken)
     {
-        var process = DaemonProcess.Start("fos1-dns-sidecar", Cli.Wrap(Tool.Dotnet.Path).WithArguments(arguments));
+        var process = DaemonProcess.Start("fos1-dns-sidecar", Cli.Wrap(Tool.Dotnet.Path).WithArguments(arguments).WithEnvironmentVariables(environment));
         var pid = process.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {
