@@ -10,7 +10,7 @@ namespace Fos1.Kubernetes.Status;
 
 /// <summary>
 /// Writes a resource's status through the status subresource as a JSON merge patch of <c>{"status": ...}</c>,
-/// and only when it differs from the status the object already has (ignoring lastTransitionTime), so a
+/// with explicit nulls for fields the new status no longer has, and only when it differs from the status the object already has (ignoring lastTransitionTime), so a
 /// resync of an unchanged object costs no write and triggers no watch event.
 /// </summary>
 public sealed class StatusWriter<T, TStatus>
@@ -39,7 +39,9 @@ public sealed class StatusWriter<T, TStatus>
 
         var metadata = current.Metadata ?? throw new ArgumentException("The object has no metadata.", nameof(current));
         var name = metadata.Name ?? throw new ArgumentException("The object has no metadata.name.", nameof(current));
-        var patch = new JsonObject { ["status"] = JsonNode.Parse(KubernetesJson.Serialize(next)) };
+        var currentJson = current.Status is null ? null : JsonNode.Parse(KubernetesJson.Serialize(current.Status)) as JsonObject;
+        var nextJson = (JsonObject)JsonNode.Parse(KubernetesJson.Serialize(next))!;
+        var patch = new JsonObject { ["status"] = StatusPatch.Between(currentJson, nextJson) };
         await _client.PatchStatusAsync(metadata.NamespaceProperty, name, patch.ToJsonString(), cancellationToken).ConfigureAwait(false);
         var key = ObjectKeys.For(current);
         StatusLog.Wrote(_logger, _client.Kind.Kind, key, next.ObservedGeneration);
