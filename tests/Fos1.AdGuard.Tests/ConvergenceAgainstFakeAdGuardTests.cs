@@ -1,3 +1,4 @@
+using Fos1.Testbed.AdGuard;
 using System.Net;
 using Fos1.AdGuard.Api;
 using Fos1.AdGuard.Convergence;

@@ -1,3 +1,6 @@
+using Fos1.AdGuard.Api;
+using Fos1.AdGuard.Convergence;
+using Fos1.AdGuard.Desired;
 using Fos1.AdGuard.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -58,9 +61,9 @@ public sealed class RenderingTests
         Assert.Equal(["192.168.1.50", "aa:bb:cc:dd:ee:ff"], Seq(client, "ids").Children.Select(n => ((YamlScalarNode)n).Value!));
         var schedule = Map(Map(client, "blocked_services"), "schedule");
         Assert.Equal("Europe/Berlin", Scalar(schedule, "time_zone").Value);
-        Assert.Equal("0s", Scalar(Map(schedule, "mon"), "start").Value);
-        Assert.Equal("15h", Scalar(Map(schedule, "mon"), "end").Value);
-        Assert.Equal("24h", Scalar(Map(schedule, "tue"), "end").Value);
+        Assert.Equal("15h", Scalar(Map(schedule, "mon"), "start").Value);
+        Assert.Equal("24h", Scalar(Map(schedule, "mon"), "end").Value);
+        Assert.Equal(["time_zone", "mon"], schedule.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
     }
 
     [Fact]
@@ -93,14 +96,40 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void A_block_window_in_the_middle_of_a_day_is_reported_because_adguard_pauses_blocking_in_one_window_per_day()
+    public void The_schedule_is_adguards_pause_schedule_passed_through_with_a_window_in_the_middle_of_a_day()
     {
-        var client = Crs.Client("tv", new() { Ids = ["tv-1"], BlockedServices = new() { Schedule = new() { Days = new() { Mon = new() { Start = "08:00", End = "15:00" } } } } });
+        var client = Crs.Client("tv", new()
+        {
+            Ids = ["tv-1"],
+            BlockedServices = new() { Ids = ["youtube"], Schedule = new() { TimeZone = "Europe/Berlin", Days = new() { Mon = new() { Start = "08:30", End = "15:00" }, Sun = new() { Start = "00:00", End = "24:00" } } } },
+        });
 
-        var outcome = Assert.Single(AdGuardConfigRenderer.Render([], [client], Crs.Options()).Outcomes);
+        var rendering = AdGuardConfigRenderer.Render([], [client], Crs.Options());
 
-        Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
-        Assert.StartsWith("spec.blockedServices.schedule.days.mon: AdGuard Home can only pause blocking in one window per day", outcome.Message, StringComparison.Ordinal);
+        Assert.Empty(rendering.Outcomes);
+        var pause = Assert.Single(rendering.Desired.Clients).Pause;
+        Assert.Equal("Europe/Berlin", pause.TimeZone);
+        Assert.Equal(new Dictionary<string, (int, int)> { ["mon"] = (510, 900), ["sun"] = (0, 1440) }, pause.Days);
+        var api = ClientPayload.From(rendering.Desired.Clients[0]).BlockedServicesSchedule!;
+        Assert.Equal([("mon", new DayRange(510 * 60_000, 900 * 60_000)), ("sun", new DayRange(0, 1440 * 60_000))], api.Set());
+        Assert.Contains("""
+                      mon:
+                        start: 8h30m
+                        end: 15h
+                      sun:
+                        start: 0s
+                        end: 24h
+            """, rendering.Yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_schedule_blocking_is_never_paused()
+    {
+        var client = Crs.Client("tv", new() { Ids = ["tv-1"], BlockedServices = new() { Ids = ["youtube"] } });
+
+        var pause = Assert.Single(AdGuardConfigRenderer.Render([], [client], Crs.Options()).Desired.Clients).Pause;
+
+        Assert.Equal(PauseSchedule.Never, pause);
     }
 
     [Fact]

@@ -54,12 +54,6 @@ public static class DesiredStateBuilder
                 continue;
             }
 
-            if (!PauseScheduleConversion.TryConvert(spec.BlockedServices.Schedule, out var pause, out var scheduleError))
-            {
-                outcomes[item.Ref] = new(item.Ref, OutcomeStatus.Invalid, "Invalid", scheduleError!);
-                continue;
-            }
-
             var ids = spec.Ids.Select(ClientIdSpelling.Canonical).ToList();
             var taken = ids.FirstOrDefault(idOwners.ContainsKey);
             if (taken is not null)
@@ -92,7 +86,7 @@ public static class DesiredStateBuilder
                 SafeSearchEnabled = spec.SafeSearch.Enabled,
                 UseGlobalBlockedServices = spec.BlockedServices.UseGlobal,
                 BlockedServices = spec.BlockedServices.Ids,
-                Pause = pause,
+                Pause = PauseScheduleConversion.From(spec.BlockedServices.Schedule),
             }, spec.FilterLists));
         }
 

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Fos1.Crds.Dns;
 
-/// <summary>When a client's blocked services are blocked.</summary>
+/// <summary>
+/// AdGuard Home's blocked-services schedule, passed through as is: per weekday at most one window in which the
+/// block is PAUSED (the services are reachable). Outside the windows, and on days without one, they are blocked.
+/// </summary>
 public sealed record BlockSchedule
 {
     /// <summary>An IANA time zone, or "Local" for the host's.</summary>

@@ -12,7 +12,7 @@ public sealed record BlockedServices
     [JsonPropertyName("ids")]
     public IReadOnlyList<string> Ids { get; init => field = value ?? []; } = [];
 
-    /// <summary>null = always.</summary>
+    /// <summary>When the block is paused (AdGuard's schedule); null = never paused, always blocked.</summary>
     [JsonPropertyName("schedule")]
     public BlockSchedule? Schedule { get; init; }
 }

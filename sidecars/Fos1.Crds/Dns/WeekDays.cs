@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Fos1.Crds.Dns;
 
-/// <summary>The block window per weekday; a day without one is not blocked.</summary>
+/// <summary>The pause window per weekday; a day without one is blocked all day.</summary>
 public sealed record WeekDays
 {
     [JsonPropertyName("mon")]

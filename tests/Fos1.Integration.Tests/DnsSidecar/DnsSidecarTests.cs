@@ -64,9 +64,11 @@ public sealed class DnsSidecarTests
 
         await SendAsync(kea, Remove(phone));
 
-        await Poll.UntilAsync(async _ => (await GrpcQuery.AskAsync(dns.GrpcEndpoint, "phone.home.arpa", DnsType.A)).Code == "NxDomain",
-            TimeSpan.FromSeconds(15), "the remove", () => kea.RecentOutput + dns.RecentOutput);
-        Assert.Empty((await GrpcQuery.AskAsync(dns.GrpcEndpoint, Ptr("192.0.2.10"), DnsType.Ptr)).Data);
+        // Forward and reverse removes are separate transactions: wait for both.
+        await Poll.UntilAsync(async _ => (await GrpcQuery.AskAsync(dns.GrpcEndpoint, "phone.home.arpa", DnsType.A)).Code == "NxDomain"
+                && (await GrpcQuery.AskAsync(dns.GrpcEndpoint, Ptr("192.0.2.10"), DnsType.Ptr)).Code == "NxDomain",
+            TimeSpan.FromSeconds(15), "the forward and reverse removes", () => kea.RecentOutput + dns.RecentOutput);
+        Assert.Empty((await GrpcQuery.AskAsync(dns.GrpcEndpoint, "phone.home.arpa", DnsType.Dhcid)).Data);
     }
 
     [Fact]

@@ -7,15 +7,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Fos1.AdGuard.Tests;
+namespace Fos1.Testbed.AdGuard;
 
 /// <summary>
 /// A stand-in for AdGuard Home's /control API (AdGuard Home cannot be installed here), on Kestrel at
 /// 127.0.0.1:0. It keeps state and answers like the documented handlers (openapi.yaml, internal/home/*http.go):
 /// 401 without the right basic auth, 400 with AdGuard's plain-text message for a duplicate URL, an unfetchable
-/// list, an unknown filter URL, a duplicate client name or id and an unknown client.
+/// list, an unknown filter URL, a duplicate client name or id and an unknown client. The lists may be read and
+/// changed directly while no request runs; while a process talks to it, use <see cref="Read{T}"/> / <see cref="Change"/>.
 /// </summary>
-internal sealed class FakeAdGuardHome : IAsyncDisposable
+public sealed class FakeAdGuardHome : IAsyncDisposable
 {
     public const string User = "admin";
     public const string Password = "s3cret";
@@ -58,6 +59,26 @@ internal sealed class FakeAdGuardHome : IAsyncDisposable
 
     public AdGuardApiClient Client(string password = Password) =>
         new(new HttpClient { BaseAddress = Address }, new AdGuardCredentials(User, password));
+
+    /// <summary>Reads the state under the lock the request handlers take.</summary>
+    public T Read<T>(Func<FakeAdGuardHome, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (gate)
+        {
+            return read(this);
+        }
+    }
+
+    /// <summary>Changes the state under the lock the request handlers take (someone editing AdGuard by hand).</summary>
+    public void Change(Action<FakeAdGuardHome> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            change(this);
+        }
+    }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 

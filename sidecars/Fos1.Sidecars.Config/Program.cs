@@ -1,0 +1,72 @@
+using Fos1.Kubernetes.Configuration;
+using Fos1.Sidecars.Config;
+using Fos1.Kubernetes.Hosting;
+using Fos1.Sidecars.Config.AdGuard;
+using Fos1.Sidecars.Config.Configuration;
+using Fos1.Sidecars.Config.Mdns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The config sidecar: AdGuard Home (DNSFilterList, DNSClient) and avahi (MDNSReflector) follow the custom resources.
+//   fos1-config-sidecar [--Key=value...]                       long-running (exit 0 on SIGTERM, 2 on bad configuration)
+//   fos1-config-sidecar init-adguard [--force] [--Key=value...] write the cold-start AdGuardHome.yaml once
+//                                                               (exit 0 written or left alone, 1 failed, 2 bad configuration)
+var mode = args.FirstOrDefault() == "init-adguard" ? SidecarMode.InitAdGuard : SidecarMode.Run;
+var force = mode == SidecarMode.InitAdGuard && args.Contains("--force");
+var settingsArgs = args.Skip(mode == SidecarMode.InitAdGuard ? 1 : 0).Where(a => a != "--force").ToArray();
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settingsArgs, ContentRootPath = AppContext.BaseDirectory });
+var services = builder.Services;
+var kubernetes = services.AddKubernetesLayer(builder.Configuration);
+var section = builder.Configuration.GetSection(ConfigSidecarOptions.SectionName);
+services.AddOptions<ConfigSidecarOptions>().Bind(section).ValidateOnStart();
+services.AddSingleton<IValidateOptions<ConfigSidecarOptions>>(new ConfigSidecarOptionsValidation(mode, kubernetes));
+services.AddSingleton(TimeProvider.System);
+var configured = section.Get<ConfigSidecarOptions>() ?? new ConfigSidecarOptions();
+if (mode == SidecarMode.Run && kubernetes)
+{
+    if (configured.AdGuard.Enabled)
+    {
+        services.AddHostedService<AdGuardResourceService>();
+    }
+
+    if (configured.Mdns.Enabled)
+    {
+        services.AddHostedService<MdnsResourceService>();
+    }
+}
+
+try
+{
+    using var host = builder.Build();
+
+    // Resolving the options validates them now, before the hosted services are built (they would need the API client).
+    var options = host.Services.GetRequiredService<IOptions<ConfigSidecarOptions>>().Value;
+    var kubernetesOptions = host.Services.GetRequiredService<IOptions<KubernetesOptions>>().Value;
+    if (mode == SidecarMode.InitAdGuard)
+    {
+        var command = new AdGuardInitCommand(options.AdGuard, kubernetesOptions, kubernetes ? host.Services.GetRequiredService<k8s.IKubernetes>() : null,
+            host.Services.GetRequiredService<ILogger<AdGuardInitCommand>>());
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return await command.RunAsync(force, stop.Token);
+    }
+
+    await host.StartAsync();
+    var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fos1.Sidecars.Config");
+    StartupLog.Started(log, configured.AdGuard.Enabled, configured.Mdns.Enabled);
+    await host.WaitForShutdownAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"fos1-config-sidecar: invalid configuration:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Failures)}");
+    return 2;
+}
+catch (k8s.Exceptions.KubeConfigException e)
+{
+    await Console.Error.WriteLineAsync($"fos1-config-sidecar: invalid configuration:{Environment.NewLine}  Kubernetes:Kubeconfig: {e.Message}");
+    return 2;
+}
