@@ -61,11 +61,13 @@ public sealed class UpdateHandlerTests
     [Fact]
     public async Task Answers_are_counted_by_key_zone_and_rcode()
     {
+        // Other tests' handlers publish on a meter of the same name in parallel: listen to this handler's only.
         var counted = new List<(long, string)>();
+        using var meters = new Fos1.Testbed.Metrics.TestMeterFactory();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == UpdateServerMetrics.MeterName)
+            if (meters.Owns(instrument.Meter))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -73,7 +75,8 @@ public sealed class UpdateHandlerTests
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
             counted.Add((value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
         listener.Start();
-        var handler = Sample.Handler(Sample.Store(), time: new FakeTimeProvider(Now));
+        var handler = new UpdateHandler(Sample.Options(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)), Sample.Store(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new UpdateServerMetrics(meters), new FakeTimeProvider(Now));
         var plan = UpdatePlans.ForwardAdd(Sample.Origin, Sample.Change("host.home.arpa", "192.0.2.7"));
 
         await handler.HandleAsync(UpdateMessageEncoder.Encode(plan, 1, Sample.Key, Now).Message, "test", CancellationToken.None);
