@@ -21,6 +21,7 @@ public sealed class OutboxMetrics
     private readonly Counter<long> _expired;
     private Func<long> _pending = () => 0;
     private Func<long> _scheduled = () => 0;
+    private Func<TimeSpan> _oldestAge = () => TimeSpan.Zero;
 
     public OutboxMetrics(Meter meter)
     {
@@ -34,10 +35,13 @@ public sealed class OutboxMetrics
         _coalesced = meter.CreateCounter<long>("fos1.outbox.coalesced", "{change}", "Pending changes completed without being sent, by reason (superseded, cancelled)");
         _expired = meter.CreateCounter<long>("fos1.leases.expired", "{lease}", "Lease removals issued by the expiry schedule");
         meter.CreateObservableGauge("fos1.outbox.pending", () => _pending(), "{change}", "Changes persisted and not yet completed");
+        meter.CreateObservableGauge("fos1.outbox.oldest.age", () => _oldestAge().TotalSeconds, "s", "Age of the oldest change persisted and not yet completed (0 when none)");
         meter.CreateObservableGauge("fos1.leases.scheduled", () => _scheduled(), "{lease}", "Leases with a scheduled expiry");
     }
 
     internal void ObservePending(Func<long> pending) => _pending = pending;
+
+    internal void ObserveOldestAge(Func<TimeSpan> oldestAge) => _oldestAge = oldestAge;
 
     internal void ObserveScheduled(Func<long> scheduled) => _scheduled = scheduled;
 

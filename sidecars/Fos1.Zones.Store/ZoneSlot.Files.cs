@@ -17,6 +17,7 @@ internal sealed partial class ZoneSlot
     private bool _writerRunning;
     private bool _abandoned;
     private bool _suspended;
+    private long _dirtySince;
 
     /// <summary>Completes when every write scheduled so far is done.</summary>
     public Task WhenWritten()
@@ -31,6 +32,11 @@ internal sealed partial class ZoneSlot
     {
         lock (_writerLock)
         {
+            if (!_dirty)
+            {
+                _dirtySince = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
             _dirty = true;
             if (_writerRunning || _abandoned || _suspended)
             {
@@ -46,6 +52,7 @@ internal sealed partial class ZoneSlot
     {
         while (true)
         {
+            long since;
             lock (_writerLock)
             {
                 if (!_dirty || _abandoned)
@@ -55,13 +62,15 @@ internal sealed partial class ZoneSlot
                 }
 
                 _dirty = false;
+                since = _dirtySince;
             }
 
-            WriteSnapshot();
+            WriteSnapshot(since);
         }
     }
 
-    private void WriteSnapshot()
+    /// <param name="since">When the oldest change this write carries was made durable (publish latency).</param>
+    private void WriteSnapshot(long since)
     {
         var zone = Current;
         var path = _snapshotPath;
@@ -77,6 +86,7 @@ internal sealed partial class ZoneSlot
                     path = _publishPath;
                     AtomicFile.Write(path, text);
                     _metrics?.FileWritten(Origin, "publish");
+                    _metrics?.FilePublished(Origin, System.Diagnostics.Stopwatch.GetElapsedTime(since));
                 }
 
                 _written = zone;

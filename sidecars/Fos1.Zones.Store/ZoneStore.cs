@@ -63,6 +63,8 @@ public sealed partial class ZoneStore : IAsyncDisposable
         }
 
         _slots = slots.ToImmutableDictionary();
+        metrics?.ObserveRecords(() => _slots.Values.Select(slot => new System.Diagnostics.Metrics.Measurement<long>(
+            slot.Current.RecordCount, new KeyValuePair<string, object?>("zone", slot.Origin.ToString()))).ToList());
     }
 
     /// <summary>The zones served right now (a snapshot; zones may be added or removed at runtime).</summary>

@@ -20,10 +20,15 @@ public sealed class ZoneStoreMetrics
     private readonly Counter<long> _fileWriteFailures;
     private readonly Counter<long> _replayed;
     private readonly Counter<long> _rejected;
+    private readonly PublishMetrics? _publish;
+    private Func<IEnumerable<Measurement<long>>> _records = () => [];
 
-    public ZoneStoreMetrics(Meter meter)
+    /// <param name="publish">Where zone-file publishing is timed (<see cref="PublishOutput.File"/>); null: not timed.</param>
+    public ZoneStoreMetrics(Meter meter, PublishMetrics? publish = null)
     {
         ArgumentNullException.ThrowIfNull(meter);
+        _publish = publish;
+        meter.CreateObservableGauge("fos1.zones.records", () => _records(), "{record}", "Records in each zone's newest durable version, by zone");
         _commits = meter.CreateCounter<long>("fos1.zones.store.commits", "{update}", "Updates made durable and visible, by zone");
         _commitFailures = meter.CreateCounter<long>("fos1.zones.store.commit.failures", "{update}", "Updates that could not be made durable (not acknowledged), by zone");
         _fileWrites = meter.CreateCounter<long>(FileWrites, "{file}", "Zone files written atomically, by zone and target (store, publish)");
@@ -31,6 +36,10 @@ public sealed class ZoneStoreMetrics
         _replayed = meter.CreateCounter<long>("fos1.zones.store.replay.entries", "{entry}", "Journal entries replayed at start-up, by zone");
         _rejected = meter.CreateCounter<long>("fos1.zones.store.replay.rejected", "{entry}", "Journal entries that did not apply at start-up (replay stopped there), by zone");
     }
+
+    internal void ObserveRecords(Func<IEnumerable<Measurement<long>>> records) => _records = records;
+
+    internal void FilePublished(DnsName zone, TimeSpan elapsed) => _publish?.Published(PublishOutput.File, zone, elapsed);
 
     internal void Committed(DnsName zone, int count) => _commits.Add(count, Tag(zone));
 

@@ -9,16 +9,27 @@ namespace Fos1.AdGuard.Convergence;
 /// stop the others: its owners are reported Rejected with AdGuard's message, every other valid CR Applied.
 /// Reading the state failing (AdGuard down, bad credentials) throws: there is nothing to report per CR then.
 /// </summary>
-public sealed partial class AdGuardApplier(AdGuardApiClient api, ILogger<AdGuardApplier> logger)
+/// <param name="metrics">Counts convergences and calls; null: not counted.</param>
+public sealed partial class AdGuardApplier(AdGuardApiClient api, ILogger<AdGuardApplier> logger, AdGuardMetrics? metrics = null)
 {
     public async Task<ConvergeReport> ConvergeAsync(DesiredState desired, AdGuardConvergeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(options);
-        var observed = new AdGuardObservedState(
-            await api.GetFilteringStatusAsync(cancellationToken),
-            await api.GetClientsAsync(cancellationToken),
-            options.Upstreams is { Count: > 0 } ? await api.GetDnsInfoAsync(cancellationToken) : null);
+        AdGuardObservedState observed;
+        try
+        {
+            observed = new AdGuardObservedState(
+                await api.GetFilteringStatusAsync(cancellationToken),
+                await api.GetClientsAsync(cancellationToken),
+                options.Upstreams is { Count: > 0 } ? await api.GetDnsInfoAsync(cancellationToken) : null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics?.Converged("unreachable");
+            throw;
+        }
+
         var plan = AdGuardDiff.Plan(desired, observed, options);
         return await ApplyAsync(desired, plan, cancellationToken);
     }
@@ -41,10 +52,12 @@ public sealed partial class AdGuardApplier(AdGuardApiClient api, ILogger<AdGuard
             {
                 await RunAsync(operation, cancellationToken);
                 applied.Add(operation);
+                metrics?.Called(operation, ok: true);
                 LogApplied(logger, operation.Endpoint, operation);
             }
             catch (AdGuardApiException error)
             {
+                metrics?.Called(operation, ok: false);
                 LogRejected(logger, operation.Endpoint, error.Message);
                 if (operation.Owners.Count == 0)
                 {
@@ -63,6 +76,7 @@ public sealed partial class AdGuardApplier(AdGuardApiClient api, ILogger<AdGuard
             outcomes[resource] = new ResourceOutcome(resource, OutcomeStatus.Applied, "Applied", "in effect in AdGuard Home");
         }
 
+        metrics?.Converged(applied.Count == plan.Operations.Count ? "converged" : "rejected");
         return new ConvergeReport(outcomes.Values.OrderBy(o => o.Resource.Kind).ThenBy(o => o.Resource.Namespace).ThenBy(o => o.Resource.Name).ToList(), applied, unowned);
     }
 

@@ -139,6 +139,11 @@ public sealed partial class NameChangeDispatcher(
         await queue.CompleteAsync(received.Queued, result, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(received.Timestamp);
         metrics.Finished(result, elapsed);
+        if (received.Queued.ReceivedAt is { } arrival)
+        {
+            metrics.Applied(result, time.GetUtcNow() - arrival);
+        }
+
         Log(result, elapsed);
         Interlocked.Decrement(ref _unfinished);
         Finished?.Invoke(result);
@@ -161,7 +166,7 @@ public sealed partial class NameChangeDispatcher(
         var last = result.LastStep is null ? "none" : $"{result.LastStep.Kind} -> {result.LastResponseCode}";
         LogFinished(level, change.Kind, change.Fqdn.Text, change.Address, result.Outcome,
             result.Sides.ForwardZone?.Text ?? "-", result.Forward, result.Sides.ReverseZone?.Text ?? "-", result.Reverse,
-            last, elapsed.TotalMilliseconds);
+            last, elapsed.TotalMilliseconds, change.Dhcid);
     }
 
     public void Dispose() => _held.Dispose();
@@ -173,10 +178,11 @@ public sealed partial class NameChangeDispatcher(
             [Queued.Change.Dhcid, Queued.Change.Fqdn, Queued.Change.Address];
     }
 
+    // The one line per lease change an operator greps for: lease (address, client DHCID), name, zones, result.
     [LoggerMessage(EventId = 300,
-        Message = "{Change} {Name} {Address}: {Outcome}; forward zone {ForwardZone}: {Forward}; reverse zone {ReverseZone}: {Reverse}; last step {Last}; {Milliseconds:0.0} ms")]
+        Message = "{Change} {Name} {Address}: {Outcome}; forward zone {ForwardZone}: {Forward}; reverse zone {ReverseZone}: {Reverse}; last step {Last}; {Milliseconds:0.0} ms; client DHCID {Dhcid}")]
     private partial void LogFinished(LogLevel level, NameChangeKind change, string name, System.Net.IPAddress address, TransactionOutcome outcome,
-        string forwardZone, SideResult forward, string reverseZone, SideResult reverse, string last, double milliseconds);
+        string forwardZone, SideResult forward, string reverseZone, SideResult reverse, string last, double milliseconds, Dhcid dhcid);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Change} {Name} {Address} failed unexpectedly and was dropped")]
     private partial void LogCrashed(Exception exception, NameChangeKind change, DnsName name, System.Net.IPAddress address);

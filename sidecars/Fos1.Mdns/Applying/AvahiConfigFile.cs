@@ -16,9 +16,12 @@ public sealed class AvahiConfigFile
 
     private readonly IAvahiRestart _restart;
     private readonly ILogger _logger;
+    private readonly AvahiMetrics? _metrics;
 
-    public AvahiConfigFile(string path, IAvahiRestart restart, ILogger<AvahiConfigFile>? logger = null)
+    /// <param name="metrics">Counts applies by result; null: not counted.</param>
+    public AvahiConfigFile(string path, IAvahiRestart restart, ILogger<AvahiConfigFile>? logger = null, AvahiMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(restart);
         Path = System.IO.Path.GetFullPath(path);
@@ -44,6 +47,21 @@ public sealed class AvahiConfigFile
     public async Task<AvahiApplyResult> ApplyAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            var result = await ApplyChangedAsync(text, cancellationToken).ConfigureAwait(false);
+            _metrics?.Applied(result.ToString());
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _metrics?.Applied("Failed");
+            throw;
+        }
+    }
+
+    private async Task<AvahiApplyResult> ApplyChangedAsync(string text, CancellationToken cancellationToken)
+    {
         if (string.Equals(await ReadAsync(cancellationToken).ConfigureAwait(false), text, StringComparison.Ordinal))
         {
             AvahiConfigFileLog.Unchanged(_logger, Path);

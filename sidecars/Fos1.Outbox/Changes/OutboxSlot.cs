@@ -14,11 +14,14 @@ internal enum SlotState
 }
 
 /// <summary>
-/// The in-memory trace of one pending change: about 56 bytes plus ~60 bytes of index entries. The
+/// The in-memory trace of one pending change: about 72 bytes plus ~60 bytes of index entries. The
 /// change itself stays on disk (only held here between append and durability, for coalescing).
 /// </summary>
-internal sealed class OutboxSlot(long id, int keyHash, NameChange? change)
+internal sealed class OutboxSlot(long id, int keyHash, NameChange? change, DateTimeOffset appendedAt)
 {
+    /// <summary>When the change was appended; for changes replayed from the journal, when the outbox was opened.</summary>
+    public DateTimeOffset AppendedAt { get; } = appendedAt;
+
     public long Id { get; } = id;
 
     public int KeyHash { get; } = keyHash;

@@ -18,7 +18,7 @@ public sealed partial class UpdateOutbox
             {
                 case OutboxRecord.Appended:
                     var id = OutboxRecord.ReadId(record);
-                    var slot = new OutboxSlot(id, OutboxSlot.HashOf(OutboxRecord.ReadChange(record)), null) { Offset = offset, Length = record.Length };
+                    var slot = new OutboxSlot(id, OutboxSlot.HashOf(OutboxRecord.ReadChange(record)), null, _time.GetUtcNow()) { Offset = offset, Length = record.Length };
                     _live[id] = slot;
                     _unsent.Enqueue(slot);
                     _latestUnsentByKey[slot.KeyHash] = slot;

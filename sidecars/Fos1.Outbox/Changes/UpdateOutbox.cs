@@ -10,7 +10,7 @@ namespace Fos1.Outbox.Changes;
 /// the change is on disk (acknowledge the source only then); <see cref="TakeBatch"/> hands out pending
 /// changes in append order; <see cref="CompleteAsync"/> records that DNS reflects one. After a restart,
 /// every change without a completion is pending again, in its original order. Only ids, offsets and key
-/// hashes live in memory (~120 bytes per pending change); the changes are read back from the journal.
+/// hashes live in memory (~136 bytes per pending change); the changes are read back from the journal.
 /// </summary>
 public sealed partial class UpdateOutbox : IDisposable
 {
@@ -19,6 +19,7 @@ public sealed partial class UpdateOutbox : IDisposable
     private readonly OutboxOptions _options;
     private readonly ILogger _logger;
     private readonly OutboxMetrics? _metrics;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, OutboxSlot> _live = [];
     private readonly Queue<OutboxSlot> _unsent = new();
@@ -30,8 +31,9 @@ public sealed partial class UpdateOutbox : IDisposable
     private long _appendedInFile;
     private int _compacting;
 
-    private UpdateOutbox(OutboxOptions options, ILogger logger, OutboxMetrics? metrics)
+    private UpdateOutbox(OutboxOptions options, ILogger logger, OutboxMetrics? metrics, TimeProvider time)
     {
+        _time = time;
         _options = options;
         _logger = logger;
         _metrics = metrics;
@@ -49,6 +51,31 @@ public sealed partial class UpdateOutbox : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long the oldest pending change has waited (zero when none): since it was appended, or for one replayed
+    /// after a restart, since the outbox was opened (the journal keeps no times). Walks the pending index: read it
+    /// per scrape, not per change.
+    /// </summary>
+    public TimeSpan OldestPendingAge
+    {
+        get
+        {
+            DateTimeOffset? oldest = null;
+            lock (_gate)
+            {
+                foreach (var slot in _live.Values)
+                {
+                    if (oldest is null || slot.AppendedAt < oldest)
+                    {
+                        oldest = slot.AppendedAt;
+                    }
+                }
+            }
+
+            return oldest is { } at && _time.GetUtcNow() - at is { Ticks: > 0 } age ? age : TimeSpan.Zero;
+        }
+    }
+
     /// <summary>Current journal size in bytes.</summary>
     public long JournalLength => _journal.Length;
 
@@ -56,13 +83,15 @@ public sealed partial class UpdateOutbox : IDisposable
     public long TruncatedBytes => _journal.TruncatedBytes;
 
     /// <summary>Opens the journal in <see cref="OutboxOptions.Directory"/> and rebuilds the pending index from it.</summary>
-    public static UpdateOutbox Open(OutboxOptions options, ILogger<UpdateOutbox> logger, OutboxMetrics? metrics = null)
+    /// <param name="time">The clock of <see cref="OutboxEntry.AppendedAt"/> and <see cref="OldestPendingAge"/> (default: the system's).</param>
+    public static UpdateOutbox Open(OutboxOptions options, ILogger<UpdateOutbox> logger, OutboxMetrics? metrics = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        var outbox = new UpdateOutbox(options, logger, metrics);
+        var outbox = new UpdateOutbox(options, logger, metrics, time ?? TimeProvider.System);
         outbox._journal = Journal.Open(Path.Combine(options.Directory, JournalFileName), "outbox", outbox.Replay, logger, metrics, outbox.OnBatch);
         metrics?.ObservePending(() => outbox.PendingCount);
+        metrics?.ObserveOldestAge(() => outbox.OldestPendingAge);
         LogOpened(logger, outbox._journal.Length, outbox._live.Count, outbox._nextId);
         return outbox;
     }
@@ -81,7 +110,7 @@ public sealed partial class UpdateOutbox : IDisposable
             id = _nextId++;
             _encoder.ResetWrittenCount();
             OutboxRecord.WriteAppended(_encoder, id, change);
-            var slot = new OutboxSlot(id, OutboxSlot.HashOf(change), change);
+            var slot = new OutboxSlot(id, OutboxSlot.HashOf(change), change, _time.GetUtcNow());
             _live[id] = slot;
             _unsent.Enqueue(slot);
             durable = _journal.AppendAsync(_encoder.WrittenSpan, slot);
@@ -110,7 +139,7 @@ public sealed partial class UpdateOutbox : IDisposable
                     _latestUnsentByKey.Remove(slot.KeyHash);
                 }
 
-                batch.Add(new OutboxEntry(slot.Id, ReadChange(slot)));
+                batch.Add(new OutboxEntry(slot.Id, ReadChange(slot), slot.AppendedAt));
             }
         }
 

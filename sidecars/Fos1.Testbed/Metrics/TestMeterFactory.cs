@@ -18,6 +18,15 @@ public sealed class TestMeterFactory : IMeterFactory
         return meter;
     }
 
+    /// <summary>Whether this factory created <paramref name="meter"/> (for listeners that must ignore other tests' meters).</summary>
+    public bool Owns(Meter meter)
+    {
+        lock (_meters)
+        {
+            return _meters.Contains(meter);
+        }
+    }
+
     public void Dispose()
     {
         lock (_meters)

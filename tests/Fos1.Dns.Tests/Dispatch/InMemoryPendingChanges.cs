@@ -28,6 +28,16 @@ internal sealed class InMemoryPendingChanges : IPendingChanges
         }
     }
 
+    /// <summary>One change that entered the sidecar at <paramref name="receivedAt"/> (the outbox's append time).</summary>
+    public void AddReceived(NameChange change, DateTimeOffset receivedAt)
+    {
+        lock (_gate)
+        {
+            _pending.Enqueue(new QueuedChange(_nextId++, change, receivedAt));
+            _ready.TrySetResult();
+        }
+    }
+
     public Task WaitForPendingAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
