@@ -1,9 +1,13 @@
+using Fos1.Crds.Dns;
 using Fos1.Kubernetes.Configuration;
+using Fos1.Observability;
+using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Config;
 using Fos1.Kubernetes.Hosting;
 using Fos1.Sidecars.Config.AdGuard;
 using Fos1.Sidecars.Config.Configuration;
 using Fos1.Sidecars.Config.Mdns;
+using Fos1.Sidecars.Config.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +24,12 @@ var settingsArgs = args.Skip(mode == SidecarMode.InitAdGuard ? 1 : 0).Where(a =>
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settingsArgs, ContentRootPath = AppContext.BaseDirectory });
 var services = builder.Services;
+if (mode == SidecarMode.Run)
+{
+    // /metrics, /healthz, /readyz (Observability:HttpEndpoint): the first hosted service, independent of Kubernetes.
+    builder.AddSidecarObservability("config", "0.0.0.0:9103");
+}
+
 var kubernetes = services.AddKubernetesLayer(builder.Configuration);
 var section = builder.Configuration.GetSection(ConfigSidecarOptions.SectionName);
 services.AddOptions<ConfigSidecarOptions>().Bind(section).ValidateOnStart();
@@ -28,15 +38,23 @@ services.AddSingleton(TimeProvider.System);
 var configured = section.Get<ConfigSidecarOptions>() ?? new ConfigSidecarOptions();
 if (mode == SidecarMode.Run && kubernetes)
 {
+    services.AddSingleton<InformerSync>();
+    List<string> watched = [];
     if (configured.AdGuard.Enabled)
     {
         services.AddHostedService<AdGuardResourceService>();
+        services.AddSingleton<AdGuardReachability>();
+        services.AddSingleton<IReadinessCheck, AdGuardReachableCheck>();
+        watched.AddRange([DnsKinds.FilterList.Kind, DnsKinds.Client.Kind]);
     }
 
     if (configured.Mdns.Enabled)
     {
         services.AddHostedService<MdnsResourceService>();
+        watched.Add(DnsKinds.MdnsReflector.Kind);
     }
+
+    services.AddSingleton<IReadinessCheck>(sp => new InformersSyncedCheck(sp.GetRequiredService<InformerSync>(), watched));
 }
 
 try

@@ -1,9 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Fos1.Dns.Server.Serving;
 using Fos1.Dns.Server.Transfer;
 using Fos1.Kubernetes.Configuration;
 using Fos1.Kubernetes.Hosting;
+using Fos1.Observability;
+using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Dns.Configuration;
+using Fos1.Sidecars.Dns.Operations;
 using Fos1.Sidecars.Dns.Services;
 using Fos1.Sidecars.Dns.Zones;
 using Fos1.Zones.Store;
@@ -16,6 +20,13 @@ using Microsoft.Extensions.Options;
 // durable, published to CoreDNS over gRPC and as zone files.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var services = builder.Services;
+
+// /metrics, /healthz, /readyz (Observability:HttpEndpoint): the first hosted service, up while the resources are awaited.
+builder.AddSidecarObservability("dns", "0.0.0.0:9102");
+services.AddSingleton<ServingState>();
+services.AddSingleton<IReadinessCheck, ZoneStoreCheck>();
+services.AddSingleton<IReadinessCheck, UpdateListenerCheck>();
+services.AddSingleton<IReadinessCheck, GrpcBridgeCheck>();
 
 // DNSZone/PTRZone resources from the API server when "Kubernetes:Enabled"; off: the configured zones only, as before.
 var kubernetes = services.AddKubernetesLayer(builder.Configuration);
@@ -31,6 +42,7 @@ services.AddOptions<DnsSidecarOptions>().Bind(builder.Configuration.GetSection(D
 services.AddOptions<CorefileOptions>().Bind(builder.Configuration.GetSection(CorefileOptions.SectionName)).ValidateOnStart();
 services.AddSingleton<IValidateOptions<CorefileOptions>, CorefileOptionsValidation>();
 services.AddMetrics();
+services.AddSingleton<PublishMetrics>();
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(sp =>
 {
@@ -39,7 +51,8 @@ services.AddSingleton(sp =>
     return ZoneStore.Open(
         new ZoneStoreOptions { Directory = options.StateDirectory, PublishDirectory = options.PublishDirectory },
         ServedZones.Definitions(options),
-        sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneStore>());
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneStore>(),
+        new ZoneStoreMetrics(sp.GetRequiredService<IMeterFactory>().Create(ZoneStoreMetrics.MeterName), sp.GetRequiredService<PublishMetrics>()));
 });
 services.AddSingleton<StoreAdapters>();
 
@@ -83,7 +96,7 @@ services.AddHostedService<NotifyService>();
 if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOptions.CoreDnsProbe)}"] is { Length: > 0 } coreDns)
 {
     services.AddHostedService(sp => new CoreDnsProbeService(new Uri(coreDns), sp.GetRequiredService<ZoneStore>(),
-        sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<PublishMetrics>(), sp.GetRequiredService<TimeProvider>(),
         sp.GetRequiredService<ILogger<CoreDnsProbeService>>()));
 }
 
@@ -92,7 +105,9 @@ if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOp
 // the configured zones' Corefile is written only if the resources do not arrive in time.
 if (kubernetes)
 {
-    services.AddHostedService(sp =>
+    services.AddSingleton<IReadinessCheck, ZoneResourcesCheck>();
+    services.AddHostedService(sp => sp.GetRequiredService<ZoneResourceService>());
+    services.AddSingleton(sp =>
     {
         var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
         var corefile = ActivatorUtilities.CreateInstance<CorefileWriterService>(sp);

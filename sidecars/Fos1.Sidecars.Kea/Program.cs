@@ -12,10 +12,12 @@ using Fos1.Kea.Hooks;
 using Fos1.Kea.Memfile;
 using Fos1.Kea.Ncr;
 using Fos1.Kubernetes.Hosting;
+using Fos1.Observability;
 using Fos1.Outbox;
 using Fos1.Outbox.Changes;
 using Fos1.Outbox.Expiry;
 using Fos1.Sidecars.Kea.Configuration;
+using Fos1.Sidecars.Kea.Operations;
 using Fos1.Sidecars.Kea.Pipeline;
 using Fos1.Sidecars.Kea.Services;
 using Microsoft.Extensions.Configuration;
@@ -28,29 +30,14 @@ using Microsoft.Extensions.Options;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // A D2 config file slots in under the environment and the command line, which still override it.
-if (builder.Configuration[$"{SidecarOptions.SectionName}:{nameof(SidecarOptions.D2ConfigFile)}"] is { Length: > 0 } d2File)
-{
-    builder.Configuration.AddJsonFile(Path.GetFullPath(d2File), optional: false, reloadOnChange: false);
-    builder.Configuration.AddEnvironmentVariables();
-    builder.Configuration.AddCommandLine(args);
-}
+KeaSidecarConfiguration.AddD2ConfigFile(builder.Configuration, args);
 
 var services = builder.Services;
 var configuration = builder.Configuration;
-services.AddOptions<DhcpDdnsOptions>().Bind(configuration.GetSection(DhcpDdnsOptions.SectionName)).ValidateOnStart();
-services.AddSingleton<IValidateOptions<DhcpDdnsOptions>, DhcpDdnsOptionsValidator>();
-services.AddOptions<SidecarOptions>().Bind(configuration.GetSection(SidecarOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-services.AddOptions<HookSpoolSourceOptions>().Bind(configuration.GetSection("Fos1:HookSpool")).ValidateDataAnnotations().ValidateOnStart();
-services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection("Fos1:Reconciliation")).ValidateDataAnnotations().ValidateOnStart();
-services.AddOptions<BatchingOptions>().Bind(configuration.GetSection(BatchingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-services.AddOptions<MemfileSourceOptions>().Bind(configuration.GetSection("Fos1:Memfile"));
-services.AddOptions<NamingOptions>().Bind(configuration.GetSection("Fos1:Naming")).ValidateDataAnnotations()
-    .Validate<IOptions<HookSpoolSourceOptions>, IOptions<ReconciliationOptions>, IOptions<MemfileSourceOptions>>(
-        (naming, hooks, reconciliation, memfile) => !string.IsNullOrWhiteSpace(naming.QualifyingSuffix) || !(
-            !string.IsNullOrEmpty(hooks.Value.Directory) || reconciliation.Value.Enabled
-            || !string.IsNullOrEmpty(memfile.Value.LeaseFile4) || !string.IsNullOrEmpty(memfile.Value.LeaseFile6)),
-        "Fos1:Naming:QualifyingSuffix is required when the hook spool, reconciliation or memfile source is on (Kea's ddns-qualifying-suffix, e.g. home.arpa.)")
-    .ValidateOnStart();
+
+// /metrics, /healthz, /readyz, /status, /resync (Observability:HttpEndpoint): the first hosted service, up before the rest.
+builder.AddSidecarObservability("kea", "0.0.0.0:9101");
+services.AddKeaSidecarOptions(configuration);
 
 services.AddMetrics();
 services.AddSingleton(TimeProvider.System);
@@ -59,12 +46,14 @@ services.AddSingleton(TimeProvider.System);
 // Plans for one zone in flight together ride in one UPDATE (Fos1:Batching; MaxPlansPerMessage 1 = off).
 services.AddSingleton<DnsUpdateSender>();
 services.AddSingleton<BatchingMetrics>();
-services.AddSingleton<IDnsUpdateSender>(sp => new BatchingUpdateSender(
-    sp.GetRequiredService<DnsUpdateSender>(),
-    sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
-    sp.GetRequiredService<BatchingMetrics>(),
-    sp.GetRequiredService<TimeProvider>(),
-    sp.GetRequiredService<ILogger<BatchingUpdateSender>>()));
+services.AddSingleton<IDnsUpdateSender>(sp => new ObservedUpdateSender(
+    new BatchingUpdateSender(
+        sp.GetRequiredService<DnsUpdateSender>(),
+        sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
+        sp.GetRequiredService<BatchingMetrics>(),
+        sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<ILogger<BatchingUpdateSender>>()),
+    sp.GetRequiredService<DnsReachability>()));
 services.AddSingleton(sp => DdnsRoutingFactory.Create(sp.GetRequiredService<IOptions<DhcpDdnsOptions>>().Value));
 services.AddSingleton(sp =>
 {
@@ -111,8 +100,6 @@ services.AddSingleton<ForwardOnlyScope>();
 
 // DHCPv4Service / DHCPv6Service -> kea-dhcp4 / kea-dhcp6 configuration (Fos1:KeaConfig, needs the Kubernetes layer).
 var kubernetes = services.AddKubernetesLayer(configuration);
-services.AddOptions<KeaConfigOptions>().Bind(configuration.GetSection(KeaConfigOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-services.AddSingleton<IValidateOptions<KeaConfigOptions>, KeaConfigOptionsValidator>();
 var keaConfig = configuration.GetSection(KeaConfigOptions.SectionName).Get<KeaConfigOptions>() ?? new KeaConfigOptions();
 if (kubernetes && (keaConfig.Dhcp4.Enabled || keaConfig.Dhcp6.Enabled))
 {
@@ -142,15 +129,19 @@ if (!string.IsNullOrEmpty(hookSpool?.Directory))
 
 if (configuration.GetSection("Fos1:Reconciliation").Get<ReconciliationOptions>() is { Enabled: true })
 {
-    services.AddHostedService<ReconciliationService>();
+    services.AddSingleton<ReconciliationService>();
+    services.AddHostedService(sp => sp.GetRequiredService<ReconciliationService>());
 }
 
 var memfile = configuration.GetSection("Fos1:Memfile").Get<MemfileSourceOptions>();
 foreach (var leaseFile in new[] { memfile?.LeaseFile4, memfile?.LeaseFile6 }.OfType<string>().Where(f => f.Length > 0))
 {
     services.AddHostedService(sp => new MemfileService(leaseFile, sp.GetRequiredService<LeaseEventIntake>(),
-        sp.GetRequiredService<MemfileMetrics>(), sp.GetRequiredService<ILogger<MemfileTail>>(), sp.GetRequiredService<TimeProvider>()));
+        sp.GetRequiredService<MemfileMetrics>(), sp.GetRequiredService<ILogger<MemfileTail>>(), sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<LeaseSourceActivity>()));
 }
+
+services.AddKeaOperations(configuration);
 
 try
 {

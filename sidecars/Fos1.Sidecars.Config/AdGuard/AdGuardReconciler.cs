@@ -28,7 +28,9 @@ internal sealed partial class AdGuardReconciler(
     HttpClient http,
     StatusLeadership leadership,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    AdGuardMetrics? metrics = null,
+    Operations.AdGuardReachability? reachability = null)
 {
     private readonly ILogger _logger = loggers.CreateLogger<AdGuardReconciler>();
 
@@ -40,16 +42,18 @@ internal sealed partial class AdGuardReconciler(
         {
             // The Secret is read each time: a rotated password is used without a restart.
             var api = new AdGuardApiClient(http, settings.Credentials());
-            var applier = new AdGuardApplier(api, loggers.CreateLogger<AdGuardApplier>());
+            var applier = new AdGuardApplier(api, loggers.CreateLogger<AdGuardApplier>(), metrics);
             report = await applier.ConvergeAsync(desired, settings.ConvergeOptions(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Unreachable(e, cancellationToken))
         {
             LogUnreachable(e.Message);
+            reachability?.Unreachable(e.Message);
             var problems = await WriteUnreachableAsync(desired, e.Message, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Failed($"AdGuard Home: {e.Message}{problems}");
         }
 
+        reachability?.Reached();
         var inEffect = report.Outcomes.Count(o => o.Status is OutcomeStatus.Applied or OutcomeStatus.Degraded);
         LogConverged(report.Applied.Count, inEffect, report.Outcomes.Count);
         foreach (var failure in report.UnownedFailures)

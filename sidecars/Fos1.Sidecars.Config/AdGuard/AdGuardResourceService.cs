@@ -29,7 +29,10 @@ public sealed partial class AdGuardResourceService(
     IOptions<ConfigSidecarOptions> options,
     StatusLeadership leadership,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    System.Diagnostics.Metrics.IMeterFactory? meterFactory = null,
+    Operations.InformerSync? sync = null,
+    Operations.AdGuardReachability? reachability = null) : BackgroundService
 {
     /// <summary>The one work-queue key: the set of DNSFilterList and DNSClient resources.</summary>
     public static readonly ReconcileRequest All = new(null, "dnsfilterlists+dnsclients");
@@ -49,7 +52,9 @@ public sealed partial class AdGuardResourceService(
             settings, lists, clients,
             new StatusWriter<DnsFilterList, ResourceStatus>(listClient, loggers.CreateLogger<StatusWriter<DnsFilterList, ResourceStatus>>()),
             new StatusWriter<DnsClient, ResourceStatus>(clientClient, loggers.CreateLogger<StatusWriter<DnsClient, ResourceStatus>>()),
-            http, leadership, time, loggers);
+            http, leadership, time, loggers, meterFactory is null ? null : new Fos1.AdGuard.Convergence.AdGuardMetrics(meterFactory), reachability);
+        sync?.Track(DnsKinds.FilterList.Kind, () => lists.HasSynced);
+        sync?.Track(DnsKinds.Client.Kind, () => clients.HasSynced);
 
         using var controller = new Controller<DnsFilterList>(
             "adguard",

@@ -31,7 +31,9 @@ public sealed partial class MdnsResourceService(
     IOptions<ConfigSidecarOptions> options,
     StatusLeadership leadership,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    System.Diagnostics.Metrics.IMeterFactory? meterFactory = null,
+    Operations.InformerSync? sync = null) : BackgroundService
 {
     /// <summary>The one work-queue key: the set of MDNSReflector resources.</summary>
     public static readonly ReconcileRequest All = new(null, "mdnsreflectors");
@@ -43,8 +45,10 @@ public sealed partial class MdnsResourceService(
         var settings = options.Value.Mdns;
         var client = new CustomResourceClient<MdnsReflector>(kubernetes, DnsKinds.MdnsReflector);
         var informer = new Informer<MdnsReflector>(client, kubernetesOptions.Value.ForInformers(), time, loggers.CreateLogger<Informer<MdnsReflector>>());
+        sync?.Track(DnsKinds.MdnsReflector.Kind, () => informer.HasSynced);
         var status = new StatusWriter<MdnsReflector, ResourceStatus>(client, loggers.CreateLogger<StatusWriter<MdnsReflector, ResourceStatus>>());
-        var file = new AvahiConfigFile(settings.ConfigFile, new AvahiSignalRestart(settings.PidFile, settings.KillExecutable), loggers.CreateLogger<AvahiConfigFile>());
+        var file = new AvahiConfigFile(settings.ConfigFile, new AvahiSignalRestart(settings.PidFile, settings.KillExecutable), loggers.CreateLogger<AvahiConfigFile>(),
+            meterFactory is null ? null : new AvahiMetrics(meterFactory));
         var renderOptions = settings.RenderOptions();
         var node = settings.EffectiveNodeName();
 

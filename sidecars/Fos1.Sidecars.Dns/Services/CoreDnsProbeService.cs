@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Fos1.Dns.Publishing.Probing;
 using Fos1.Zones.Store;
 using Microsoft.Extensions.Hosting;
@@ -9,16 +8,15 @@ namespace Fos1.Sidecars.Dns.Services;
 /// <summary>
 /// Watches CoreDNS catch up: after every durable change it asks CoreDNS's own gRPC server block for
 /// the zone's SOA serial until the new serial is served, and records how long that took
-/// (<c>fos1.dns.publish.duration</c>); <see cref="CaughtUp"/> is the readiness signal.
+/// (<c>fos1.dns.publish.duration</c>, output <c>grpc</c>); <see cref="CaughtUp"/> is the readiness signal.
 /// </summary>
 public sealed partial class CoreDnsProbeService(
-    Uri coreDns, ZoneStore store, IMeterFactory meterFactory, TimeProvider time, ILogger<CoreDnsProbeService> logger) : BackgroundService
+    Uri coreDns, ZoneStore store, PublishMetrics published, TimeProvider time, ILogger<CoreDnsProbeService> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
-    private readonly Histogram<double> _published = meterFactory.Create("Fos1.Dns.Publishing")
-        .CreateHistogram<double>("fos1.dns.publish.duration", "s", "From a change being durable to CoreDNS serving its serial");
+    private readonly PublishMetrics _published = published;
 
     private volatile bool _caughtUp;
 
@@ -63,7 +61,7 @@ public sealed partial class CoreDnsProbeService(
                 if (Fos1.Zones.Records.SerialNumber.IsNewer(served, serial) || served == serial)
                 {
                     var elapsed = time.GetElapsedTime(since);
-                    _published.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("zone", zone.Text));
+                    _published.Published(PublishOutput.Grpc, zone, elapsed);
                     LogPublished(zone, serial, elapsed.TotalMilliseconds);
                     _caughtUp = true;
                     return;

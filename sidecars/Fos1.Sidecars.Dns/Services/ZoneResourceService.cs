@@ -41,6 +41,7 @@ public sealed partial class ZoneResourceService : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private volatile HashSet<DnsName> _resourceZones = [];
     private int _serialRefreshPending;
+    private long _firstAppliedTicks;
     private Task _running = Task.CompletedTask;
 
     /// <param name="withoutResources">What start-up does when the lists do not arrive in time (write the configured zones' Corefile).</param>
@@ -72,6 +73,9 @@ public sealed partial class ZoneResourceService : IHostedService, IDisposable
         _ptrZones.AddHandler(Changed);
         _leadership.Acquired += OnAcquired;
     }
+
+    /// <summary>When the resources were first listed and applied (readiness); null until then.</summary>
+    public DateTimeOffset? FirstAppliedAt => Interlocked.Read(ref _firstAppliedTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -142,6 +146,7 @@ public sealed partial class ZoneResourceService : IHostedService, IDisposable
         }
 
         var outcomes = await _applier.ApplyAsync(_dnsZones.Lister.List(), _ptrZones.Lister.List(), cancellationToken).ConfigureAwait(false);
+        Interlocked.CompareExchange(ref _firstAppliedTicks, _time.GetUtcNow().UtcTicks, 0);
         _resourceZones = outcomes.Where(o => o.Ready && o.Zone is not null).Select(o => o.Zone!).ToHashSet();
         var problems = outcomes.Where(o => o.State == ZoneCrState.Failed).Select(o => o.Message).ToList();
         if (_leadership.MayWriteStatus)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Fos1.Ddns.Leases;
 using Fos1.Outbox.Changes;
+using Fos1.Sidecars.Kea.Operations;
 
 namespace Fos1.Sidecars.Kea.Pipeline;
 
@@ -15,10 +16,13 @@ public sealed class ChangeIntake
     private readonly UpdateOutbox _outbox;
     private readonly ForwardOnlyScope _forwardOnly;
     private readonly Counter<long> _accepted;
+    private readonly LeaseSourceActivity? _activity;
 
     /// <param name="forwardOnly">Subnets whose changes lose their reverse half (DHCP services with <c>reverse: false</c>).</param>
-    public ChangeIntake(UpdateOutbox outbox, IMeterFactory meterFactory, ForwardOnlyScope? forwardOnly = null)
+    /// <param name="activity">Where each source's accepted changes are counted for /status.</param>
+    public ChangeIntake(UpdateOutbox outbox, IMeterFactory meterFactory, ForwardOnlyScope? forwardOnly = null, LeaseSourceActivity? activity = null)
     {
+        _activity = activity;
         ArgumentNullException.ThrowIfNull(meterFactory);
         _outbox = outbox;
         _forwardOnly = forwardOnly ?? new ForwardOnlyScope();
@@ -40,5 +44,7 @@ public sealed class ChangeIntake
         {
             _accepted.Add(1, new("source", source.ToString()), new("change", change.Kind.ToString()));
         }
+
+        _activity?.Accepted(source, changes.Count);
     }
 }

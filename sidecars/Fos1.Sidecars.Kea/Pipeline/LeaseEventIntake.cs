@@ -12,6 +12,7 @@ public sealed partial class LeaseEventIntake
     private readonly ChangeIntake _intake;
     private readonly ILogger<LeaseEventIntake> _logger;
     private readonly Counter<long> _skipped;
+    private readonly Counter<long> _events;
 
     public LeaseEventIntake(LeaseNameChangePlanner planner, ChangeIntake intake, IMeterFactory meterFactory, ILogger<LeaseEventIntake> logger)
     {
@@ -21,6 +22,8 @@ public sealed partial class LeaseEventIntake
         _logger = logger;
         _skipped = meterFactory.Create(ChangeIntake.MeterName).CreateCounter<long>(
             "fos1.lease.skipped", "{event}", "Lease events that ask nothing of DNS or were refused, by reason");
+        _events = meterFactory.Create(ChangeIntake.MeterName).CreateCounter<long>(
+            "fos1.lease.events", "{event}", "Lease events received from the hook spool and the memfile tail, by source and kind");
     }
 
     public async ValueTask AcceptAsync(IReadOnlyList<LeaseEvent> events, CancellationToken cancellationToken)
@@ -29,6 +32,7 @@ public sealed partial class LeaseEventIntake
         var changes = new List<NameChange>(events.Count);
         foreach (var leaseEvent in events)
         {
+            _events.Add(1, new("source", leaseEvent.Source.ToString()), new("kind", leaseEvent.Kind.ToString()));
             var plan = _planner.Plan(leaseEvent);
             if (plan.Change is { } change)
             {

@@ -17,7 +17,7 @@ public sealed class OutboxPendingChanges(UpdateOutbox outbox, LeaseLedger ledger
     public Task WaitForPendingAsync(CancellationToken cancellationToken) => outbox.WaitForPendingAsync(cancellationToken);
 
     public IReadOnlyList<QueuedChange> Take(int maxCount) =>
-        outbox.TakeBatch(maxCount).Select(entry => new QueuedChange(entry.Id, entry.Change)).ToList();
+        outbox.TakeBatch(maxCount).Select(entry => new QueuedChange(entry.Id, entry.Change, entry.AppendedAt)).ToList();
 
     public async Task CompleteAsync(QueuedChange change, TransactionResult result, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Fos1.Kea.Hooks;
 using Fos1.Sidecars.Kea.Configuration;
+using Fos1.Sidecars.Kea.Operations;
 using Fos1.Sidecars.Kea.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public sealed class HookSpoolService(
     LeaseEventIntake intake,
     HookSpoolMetrics metrics,
     ILogger<HookSpoolWatcher> logger,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    LeaseSourceActivity activity) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +24,16 @@ public sealed class HookSpoolService(
             Directory = options.Value.Directory!,
             RescanInterval = TimeSpan.FromSeconds(options.Value.RescanSeconds),
         };
-        using var watcher = new HookSpoolWatcher(spool, intake.AcceptAsync, metrics, logger, time);
-        await watcher.RunAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            using var watcher = new HookSpoolWatcher(spool, intake.AcceptAsync, metrics, logger, time);
+            activity.Up("hooks", $"watching {spool.Directory}");
+            await watcher.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            activity.Down("hooks", $"stopped watching {spool.Directory}: {e.Message}");
+            throw;
+        }
     }
 }

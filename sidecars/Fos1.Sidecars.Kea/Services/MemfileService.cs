@@ -1,4 +1,5 @@
 using Fos1.Kea.Memfile;
+using Fos1.Sidecars.Kea.Operations;
 using Fos1.Sidecars.Kea.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace Fos1.Sidecars.Kea.Services;
 /// Follows one Kea lease file (through LFC rotations) and queues what its rows change. Start-up
 /// convergence is reconciliation's job: the rows already in the file are read for position only.
 /// </summary>
-public sealed class MemfileService(string leaseFile, LeaseEventIntake intake, MemfileMetrics metrics, ILogger<MemfileTail> logger, TimeProvider time)
+public sealed class MemfileService(
+    string leaseFile, LeaseEventIntake intake, MemfileMetrics metrics, ILogger<MemfileTail> logger, TimeProvider time, LeaseSourceActivity activity)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,6 +20,7 @@ public sealed class MemfileService(string leaseFile, LeaseEventIntake intake, Me
         try
         {
             await tail.LoadAsync(stoppingToken).ConfigureAwait(false);
+            activity.Up("memfile", $"following {leaseFile}");
             await foreach (var leaseEvent in tail.FollowAsync(stoppingToken).ConfigureAwait(false))
             {
                 await intake.AcceptAsync([leaseEvent], stoppingToken).ConfigureAwait(false);
@@ -25,6 +28,11 @@ public sealed class MemfileService(string leaseFile, LeaseEventIntake intake, Me
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            activity.Down("memfile", $"stopped following {leaseFile}: {e.Message}");
+            throw;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Fos1.Ddns.Leases;
 using Fos1.Kea.Ncr;
 using Fos1.Sidecars.Kea.Configuration;
+using Fos1.Sidecars.Kea.Operations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed class NcrListenerService(
     IOptions<DhcpDdnsOptions> options,
     Channel<NameChange> changes,
     NcrMetrics metrics,
-    ILogger<NcrUdpListener> logger) : BackgroundService
+    ILogger<NcrUdpListener> logger,
+    LeaseSourceActivity activity) : BackgroundService
 {
     private NcrUdpListener? _listener;
 
@@ -22,6 +24,7 @@ public sealed class NcrListenerService(
     {
         var endpoint = new IPEndPoint(IPAddress.Parse(options.Value.IpAddress), options.Value.Port);
         _listener = NcrUdpListener.Bind(endpoint, changes.Writer, metrics, logger);
+        activity.Up("ncr", $"listening on {endpoint}");
         return base.StartAsync(cancellationToken);
     }
 

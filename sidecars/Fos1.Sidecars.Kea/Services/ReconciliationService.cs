@@ -10,6 +10,7 @@ using Fos1.Dns.Transfer;
 using Fos1.Kea.ControlSocket;
 using Fos1.Outbox.Expiry;
 using Fos1.Sidecars.Kea.Configuration;
+using Fos1.Sidecars.Kea.Operations;
 using Fos1.Sidecars.Kea.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,13 +35,12 @@ public sealed partial class ReconciliationService(
     ForwardOnlyScope forwardOnly,
     IMeterFactory meterFactory,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    ReconciliationRuns runs) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<ReconciliationService>();
-    private readonly Counter<long> _runs = meterFactory.Create(ChangeIntake.MeterName)
-        .CreateCounter<long>("fos1.reconciliation.runs", "{run}", "Reconciliation runs, by result");
-    private readonly Counter<long> _drift = meterFactory.Create(ChangeIntake.MeterName)
-        .CreateCounter<long>("fos1.reconciliation.drift", "{change}", "Changes reconciliation queued, by action");
+    private readonly ReconciliationSurvey _survey = new(options.Value, routing, planner, channels, controlMetrics, time, loggers);
+    private readonly ReconciliationMetrics _metrics = new(meterFactory);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,20 +60,11 @@ public sealed partial class ReconciliationService(
 
     public async Task<ReconciliationPlan?> RunOnceAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         try
         {
-            var (records, observed) = await ReadZonesAsync(cancellationToken).ConfigureAwait(false);
-            var v4 = await ReadLeasesAsync(4, cancellationToken).ConfigureAwait(false);
-            var v6 = await ReadLeasesAsync(6, cancellationToken).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            // Forward-only subnets (reverse: false) want no PTR: neither added nor judged stale.
-            var desired = forwardOnly.Current.Filter(v4.Concat(v6)
-                .Select(lease => planner.Plan(new LeaseEvent(LeaseEventKind.Committed, lease, LeaseSource.Reconciliation, now)).Change)
-                .OfType<NameChange>())
-                .ToList();
-            var judgeable = observed.Where(zone => (HasChannel(4) || !LeaseFamilies.IsReverseZoneOf(zone, AddressFamily.InterNetwork))
-                && (HasChannel(6) || !LeaseFamilies.IsReverseZoneOf(zone, AddressFamily.InterNetworkV6))).ToList();
-            var plan = ReconciliationPlanner.Plan(desired, LeaseFamilies.OnlyJudgeable(records, HasChannel(4), HasChannel(6)), judgeable);
+            var survey = await _survey.RunAsync(forwardOnly.Current, progress: null, cancellationToken).ConfigureAwait(false);
+            var (plan, desired, now) = (survey.Plan, survey.Desired, survey.At);
             var changes = plan.Changes.ToList();
             if (changes.Count > 0)
             {
@@ -90,52 +81,19 @@ public sealed partial class ReconciliationService(
                 LogItem(item.Action, item.Name, item.Reason, item.Detail);
             }
 
-            _drift.Add(plan.Counts.Adds, new KeyValuePair<string, object?>("action", "add"));
-            _drift.Add(plan.Counts.Removes, new KeyValuePair<string, object?>("action", "remove"));
-            _runs.Add(1, new KeyValuePair<string, object?>("result", "ok"));
-            LogRun(v4.Count + v6.Count, observed.Count, plan.Counts.InSync, plan.Counts.Adds, plan.Counts.Removes, plan.Counts.Conflicts, plan.Counts.HeldWithoutDhcid);
+            _metrics.Succeeded(plan);
+            runs.Succeeded(survey.Leases, plan.Counts, time.GetElapsedTime(started));
+            LogRun(survey.Leases, survey.Zones.Count, plan.Counts.InSync, plan.Counts.Adds, plan.Counts.Removes, plan.Counts.Conflicts, plan.Counts.HeldWithoutDhcid);
             return plan;
         }
         catch (Exception e) when (e is KeaControlException or ZoneTransferException or IOException)
         {
             // Never act on half a picture: a missing lease list would make every record look stale.
-            _runs.Add(1, new KeyValuePair<string, object?>("result", "failed"));
+            _metrics.Failed();
+            runs.Failed(e.Message, time.GetElapsedTime(started));
             LogFailed(e.Message);
             return null;
         }
-    }
-
-    private bool HasChannel(int family) => options.Value.Enabled && (!string.IsNullOrEmpty(options.Value.ControlAgentUrl)
-        || !string.IsNullOrEmpty(family == 4 ? options.Value.Dhcp4ControlSocket : options.Value.Dhcp6ControlSocket));
-
-    private async Task<IReadOnlyList<Lease>> ReadLeasesAsync(int family, CancellationToken cancellationToken)
-    {
-        if (!HasChannel(family))
-        {
-            return [];
-        }
-
-        var settings = options.Value;
-        var channel = channels.Create(family, family == 4 ? settings.Dhcp4ControlSocket : settings.Dhcp6ControlSocket, settings.ControlAgentUrl);
-        var pager = new KeaLeasePager(channel, controlMetrics, loggers.CreateLogger<KeaLeasePager>(), settings.PageSize);
-        var leases = await pager.ReadActiveAsync(family, cancellationToken).ConfigureAwait(false);
-        return leases.Select(l => l.Lease).ToList();
-    }
-
-    private async Task<(List<DnsRecord> Records, List<DnsName> Zones)> ReadZonesAsync(CancellationToken cancellationToken)
-    {
-        var client = new ZoneTransferClient(time: time);
-        var records = new List<DnsRecord>();
-        var zones = new List<DnsName>();
-        foreach (var domain in routing.Forward.Zones.Concat(routing.Reverse.Zones).Select(z => z.Domain))
-        {
-            var primary = domain.Servers[0];
-            var zone = await client.TransferAsync(primary.Server, domain.Zone, primary.Key, cancellationToken).ConfigureAwait(false);
-            records.AddRange(zone.AddressPointerAndDhcidRecords());
-            zones.Add(domain.Zone);
-        }
-
-        return (records, zones);
     }
 
     private async Task<bool> Delay(TimeSpan interval, CancellationToken cancellationToken)

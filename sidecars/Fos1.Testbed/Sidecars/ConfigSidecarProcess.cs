@@ -61,7 +61,7 @@ public sealed class ConfigSidecarProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(apiServer);
         var directory = Prepare(apiServer);
-        List<string> arguments = [Locate(), .. KubernetesArguments(directory)];
+        List<string> arguments = [Locate(), SidecarBinary.NoHttpEndpoint, .. KubernetesArguments(directory)];
         if (adGuardApi is not null)
         {
             arguments.AddRange(AdGuardArguments(directory, adGuardApi));

@@ -69,6 +69,7 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
             $"--DnsSidecar:TsigKeys:0:Name={key.Name}",
             $"--DnsSidecar:TsigKeys:0:Algorithm={key.Algorithm}",
             $"--DnsSidecar:TsigKeys:0:Secret={key.Secret}",
+            SidecarBinary.NoHttpEndpoint,
         ];
         for (var i = 0; i < zones.Count; i++)
         {

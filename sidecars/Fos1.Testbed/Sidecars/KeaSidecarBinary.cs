@@ -15,6 +15,12 @@ public static class KeaSidecarBinary
 /// </summary>
 public static class SidecarBinary
 {
+    /// <summary>
+    /// Turns the observability endpoint off (its default port, e.g. 9101, would collide between sidecars started side
+    /// by side); a test wanting it passes <c>--Observability:HttpEndpoint=127.0.0.1:PORT</c> after it.
+    /// </summary>
+    public const string NoHttpEndpoint = "--Observability:HttpEndpoint=";
+
     public static string Locate(string project, string fileName)
     {
         // Prefer the configuration the caller was built in, then any.

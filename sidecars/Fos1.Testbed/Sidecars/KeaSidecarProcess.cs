@@ -61,7 +61,7 @@ public sealed class KeaSidecarProcess : IAsyncDisposable
         // Its durable state (outbox, lease ledger) lives and dies with this process's directory, so sidecars
         // started side by side never share a journal; extraArguments may still name another one.
         var stateDirectory = System.IO.Directory.CreateDirectory(Path.Combine(directory, "state")).FullName;
-        string[] arguments = [binary, $"--Fos1:D2ConfigFile={configPath}", $"--Fos1:StateDirectory={stateDirectory}", .. extraArguments ?? []];
+        string[] arguments = [binary, $"--Fos1:D2ConfigFile={configPath}", $"--Fos1:StateDirectory={stateDirectory}", SidecarBinary.NoHttpEndpoint, .. extraArguments ?? []];
         var dotnet = Tool.Dotnet;
         var command = options.Namespace?.Command(dotnet, arguments) ?? Cli.Wrap(dotnet.Path).WithArguments(arguments);
         var process = DaemonProcess.Start("fos1-kea-sidecar", command.WithWorkingDirectory(directory));

@@ -1,0 +1,3 @@
+using Fos1.Ctl;
+
+return await Fos1Ctl.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
