@@ -126,6 +126,16 @@ public sealed class HostNamer
             return true;
         }
 
+        // With invariant globalization IdnMapping only encodes punycode (no UTS 46 mapping, and Normalize is a
+        // no-op): fold fullwidth ASCII ourselves so that "ＷＰＡＤ" is "wpad" (and denied), not a fresh A-label,
+        // and drop invisible characters (ZWSP, bidi overrides) that would hide a name's real text.
+        name = new string(name.Where(c => !IsInvisible(c)).Select(FoldFullwidth).ToArray());
+        if (name.All(char.IsAscii))
+        {
+            ascii = name;
+            return true;
+        }
+
         try
         {
             ascii = _idn.GetAscii(name);
@@ -181,6 +191,19 @@ public sealed class HostNamer
                 problem = $"the label '{label[..20]}...' is {label.Length} characters long, more than {DnsName.MaxLabelLength}";
                 return false;
             }
+
+            // RFC 952/1123 host labels: a leading hyphen reads as an option to the tools a name is pasted into.
+            if (label.StartsWith('-') || label.EndsWith('-'))
+            {
+                problem = $"the label '{label}' starts or ends with a hyphen";
+                return false;
+            }
+
+            if (label.StartsWith("xn--", StringComparison.Ordinal) && !IsValidALabel(label))
+            {
+                problem = $"the label '{label}' claims to be an IDNA A-label but does not decode";
+                return false;
+            }
         }
 
         if (!DnsName.TryParse(name, out var parsed, out var error))
@@ -210,6 +233,23 @@ public sealed class HostNamer
         problem = "";
         return true;
     }
+
+    private bool IsValidALabel(string label)
+    {
+        try
+        {
+            return _idn.GetUnicode(label).Length > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static char FoldFullwidth(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+
+    private static bool IsInvisible(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
 
     private static bool IsValidPrefix(string prefix) =>
         prefix.Length is > 0 and <= 20 && prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
