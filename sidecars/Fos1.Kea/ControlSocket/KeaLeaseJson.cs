@@ -48,6 +48,13 @@ public static class KeaLeaseJson
             return false;
         }
 
+        // Same guard as the memfile parser (found there by fuzzing): a cltt past year 9999 must not throw.
+        if (cltt > DateTimeOffset.MaxValue.ToUnixTimeSeconds() - validLifetime)
+        {
+            error = $"lease {address}: cltt {cltt} plus valid-lft is beyond any representable time";
+            return false;
+        }
+
         var state = TryUInt(json, "state", out var stateValue) && stateValue <= 2 ? (KeaLeaseState)stateValue : (KeaLeaseState?)null;
         if (json["state"] is not null && state is null)
         {

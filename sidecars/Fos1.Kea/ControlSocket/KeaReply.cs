@@ -8,10 +8,17 @@ public static class KeaReply
 {
     public static KeaCommandResponse Parse(ReadOnlySpan<byte> utf8Json, string endpoint, string command)
     {
+        // Invalid UTF-8 inside strings and duplicate keys pass JsonNode.Parse and throw later, at the first read
+        // of the value or the object (found by KeaReplyFuzzTests): refuse both here, as malformed.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw Malformed(endpoint, command, $"is not valid UTF-8; first bytes: {Preview(utf8Json)}");
+        }
+
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(utf8Json);
+            node = JsonNode.Parse(utf8Json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -13,6 +13,8 @@ public static class MemfileRowParser
 {
     private const byte Ethernet = 1;
 
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static bool TryParse(MemfileHeader header, string line, [NotNullWhen(true)] out MemfileRow? row, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -46,6 +48,13 @@ public static class MemfileRowParser
             || !TryUInt(Field("subnet_id"), out var subnetId) || !TryFlag(Field("fqdn_fwd"), out var forward) || !TryFlag(Field("fqdn_rev"), out var reverse))
         {
             error = $"lease {address}: valid_lifetime, expire, subnet_id, fqdn_fwd or fqdn_rev is not a number";
+            return false;
+        }
+
+        // Found by MemfileRowParserFuzzTests: an expire past year 9999 made FromUnixTimeSeconds throw.
+        if (expire > MaxUnixSeconds)
+        {
+            error = $"lease {address}: expire {expire} is beyond any representable time";
             return false;
         }
 

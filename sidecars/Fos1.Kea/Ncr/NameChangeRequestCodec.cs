@@ -36,6 +36,13 @@ public static class NameChangeRequestCodec
 
     public static NcrDecodeResult DecodeJson(ReadOnlySpan<byte> json)
     {
+        // The JSON reader checks structure but not the bytes inside strings; reading such a string later
+        // throws. Found by NcrDecodeFuzzTests.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return NcrDecodeResult.Fail(NcrDecodeErrorKind.BadJson, "the request is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
