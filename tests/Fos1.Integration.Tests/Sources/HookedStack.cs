@@ -47,18 +47,22 @@ internal sealed class HookedStack : IAsyncDisposable
 
     public string Spool => _hook.Spool;
 
+    /// <summary>Convergence asks Kea for its active leases (lease_cmds) instead of reading the lease file (wrong while kea-lfc rotates it).</summary>
+    public bool LeasesFromKea { get; set; }
+
     /// <summary>Prefix the sidecar names hostless leases with (kea-dhcp6 stores no host name with DDNS off).</summary>
     public const string GeneratedPrefix = "myhost";
 
     /// <param name="memfile">Learn leases by tailing Kea's lease file instead of through the hook.</param>
     /// <param name="customizeKea">Last word on Kea's configuration (the Dhcp4 / Dhcp6 object).</param>
     /// <param name="family">4: kea-dhcp4, 6: kea-dhcp6.</param>
+    /// <param name="stateDirectory">The sidecar's state directory (created; deleted at the end); a fresh temporary one when null.</param>
     public static async Task<HookedStack> StartAsync(
         bool reconcile = false, string? staticRecords = null, int validLifetime = 3600, bool memfile = false,
-        Action<JsonObject>? customizeKea = null, int family = 4, int reconcileEverySeconds = 0)
+        Action<JsonObject>? customizeKea = null, int family = 4, int reconcileEverySeconds = 0, string? stateDirectory = null)
     {
         var hook = new SpooledHookScript();
-        var state = Directory.CreateTempSubdirectory("fos1-state-").FullName;
+        var state = stateDirectory is null ? Directory.CreateTempSubdirectory("fos1-state-").FullName : Directory.CreateDirectory(stateDirectory).FullName;
         var lab = await DhcpLab.CreateAsync(new DhcpLabOptions { WithHostLink = false });
         var bind = await BindServer.StartAsync(new BindServerOptions
         {
@@ -121,7 +125,7 @@ internal sealed class HookedStack : IAsyncDisposable
         string difference = "";
         await Poll.UntilAsync(async ct =>
         {
-            var leases = (await Kea.ReadLeasesAsync(ct)).Select(l => (Name: ExpectedName(l), l.Address)).Where(l => !exempt.Contains(l.Name)).ToList();
+            var leases = (LeasesFromKea ? await KeaActiveLeases.ReadAsync(Kea, ct) : await Kea.ReadLeasesAsync(ct)).Select(l => (Name: ExpectedName(l), l.Address)).Where(l => !exempt.Contains(l.Name)).ToList();
             var reverseZone = Ddns.DnsName.Parse(Kea.Family == 4 ? DnsStack.ReverseZone4 : DnsStack.ReverseZone6);
             var forward = await transfer.TransferAsync(Bind.Endpoint, Ddns.DnsName.Parse(DnsStack.ForwardZone), cancellationToken: ct);
             var reverse = await transfer.TransferAsync(Bind.Endpoint, reverseZone, cancellationToken: ct);
