@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Fos1.Crds.Dhcp;
-using Fos1.Kubernetes.Resources;
 
 namespace Fos1.Kea.Configuration.Rendering;
 
@@ -23,22 +22,9 @@ public static class KeaDhcp6ConfigRenderer
 
     private static ServiceCandidate Candidate(DhcpV6Service service)
     {
-        var metadata = service.Metadata;
-        var key = ObjectKeys.For(metadata.NamespaceProperty, metadata.Name ?? "");
         var spec = service.Spec;
-        var problem = DhcpServiceChecks.Check6(spec);
-        var subnets = problem is null
-            ? spec!.Subnets.Select(subnet => Subnet(key, spec, subnet)).ToList()
-            : [];
-        return new ServiceCandidate(
-            metadata.NamespaceProperty ?? "",
-            metadata.Name ?? "",
-            metadata.Generation,
-            metadata.CreationTimestamp,
-            spec?.Interfaces ?? [],
-            spec?.DnsUpdates ?? new DnsUpdates(),
-            problem,
-            subnets);
+        return ServiceCandidate.From(service.Metadata, spec?.Interfaces, spec?.DnsUpdates, DhcpServiceChecks.Check6(spec),
+            key => [.. spec!.Subnets.Select(subnet => Subnet(key, spec, subnet))]);
     }
 
     private static SubnetCandidate Subnet(string key, DhcpV6ServiceSpec spec, DhcpSubnet6 subnet)

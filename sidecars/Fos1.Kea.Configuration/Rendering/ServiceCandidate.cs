@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Fos1.Crds.Dhcp;
+using Fos1.Kubernetes.Resources;
+using k8s.Models;
 
 namespace Fos1.Kea.Configuration.Rendering;
 
@@ -16,7 +18,25 @@ internal sealed record ServiceCandidate(
     string? Problem,
     IReadOnlyList<SubnetCandidate> Subnets)
 {
-    public string Key => string.IsNullOrEmpty(Namespace) ? Name : $"{Namespace}/{Name}";
+    public string Key => ObjectKeys.For(Namespace, Name);
+
+    /// <summary>The family-independent part of a CR: its identity, interfaces, DDNS settings and verdict.</summary>
+    /// <param name="subnets">The CR's subnets given its key; called only when <paramref name="problem"/> is null.</param>
+    public static ServiceCandidate From(
+        V1ObjectMeta metadata, IReadOnlyList<string>? interfaces, DnsUpdates? dnsUpdates, string? problem,
+        Func<string, IReadOnlyList<SubnetCandidate>> subnets)
+    {
+        var name = metadata.Name ?? "";
+        return new ServiceCandidate(
+            metadata.NamespaceProperty ?? "",
+            name,
+            metadata.Generation,
+            metadata.CreationTimestamp,
+            interfaces ?? [],
+            dnsUpdates ?? new DnsUpdates(),
+            problem,
+            problem is null ? subnets(ObjectKeys.For(metadata.NamespaceProperty, name)) : []);
+    }
 }
 
 /// <summary>One subnet of a CR: its network, the id the CR asked for, and how to render it once its id is known.</summary>
