@@ -10,6 +10,7 @@ public sealed class MemfileMetrics
     private readonly Counter<long> _rows;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _rotations;
+    private readonly Counter<long> _recovered;
 
     public MemfileMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +19,7 @@ public sealed class MemfileMetrics
         _rows = meter.CreateCounter<long>("fos1.kea.memfile.rows", "{row}", "Lease rows read");
         _rejected = meter.CreateCounter<long>("fos1.kea.memfile.rows_rejected", "{row}", "Rows skipped as malformed");
         _rotations = meter.CreateCounter<long>("fos1.kea.memfile.rotations", "{rotation}", "Lease file cleanups (LFC) followed");
+        _recovered = meter.CreateCounter<long>("fos1.kea.memfile.rows_recovered", "{row}", "Lease changes recovered from rotated files after two cleanups fell between two reads");
     }
 
     public void RowRead() => _rows.Add(1);
@@ -25,4 +27,6 @@ public sealed class MemfileMetrics
     public void RowRejected() => _rejected.Add(1);
 
     public void Rotated() => _rotations.Add(1);
+
+    public void RowsRecovered(int count) => _recovered.Add(count);
 }

@@ -11,7 +11,9 @@ namespace Fos1.Kea.Memfile;
 /// and kea-lfc merges <c>FILE.2</c> + <c>FILE.1</c> into <c>FILE.output</c> -> <c>FILE.completed</c> -> <c>FILE.2</c>.
 /// Start-up replays <c>.completed</c> (if LFC stopped before its last rename) or <c>.2</c> then <c>.1</c>, then the
 /// live file, last row per address winning. The open handle follows the live file through its rename, so rows
-/// written just before a rotation are read from <c>.1</c> before moving to the new file. Bad rows are logged,
+/// written just before a rotation are read from <c>.1</c> before moving to the new file. Two rotations between two
+/// reads hide the middle file (kea-lfc merges and deletes it): after every rotation the rotated files are read
+/// again and whatever they say differently is reported (<see cref="MemfileCatchUp"/>). Bad rows are logged,
 /// counted and skipped.
 /// </summary>
 public sealed partial class MemfileTail : IDisposable
@@ -99,7 +101,9 @@ public sealed partial class MemfileTail : IDisposable
             Rotations++;
             _metrics.Rotated();
             LogRotated(_options.LeaseFile);
+            var sinceRotation = events.Count;
             await ApplyAsync(_live, final: false, events, cancellationToken).ConfigureAwait(false);
+            await CatchUpAsync(events, events.Skip(sinceRotation).Select(e => e.Lease.Address).ToHashSet(), cancellationToken).ConfigureAwait(false);
         }
 
         return events;
@@ -138,6 +142,39 @@ public sealed partial class MemfileTail : IDisposable
     }
 
     public void Dispose() => _live?.Dispose();
+
+    /// <summary>
+    /// Compares the rotated files with what was followed and reports the difference as events: the rows of a
+    /// middle file that two rotations hid from the tail. Addresses already seen in the new live file are newer
+    /// than anything rotated and are left alone.
+    /// </summary>
+    private async Task CatchUpAsync(List<LeaseEvent> events, HashSet<IPAddress> seenSinceRotation, CancellationToken cancellationToken)
+    {
+        var rotated = await MemfileCatchUp.ReadRotatedAsync(_options.LeaseFile, cancellationToken).ConfigureAwait(false);
+
+        var now = _time.GetUtcNow();
+        var recovered = 0;
+        foreach (var change in MemfileCatchUp.Differences(_current, rotated, seenSinceRotation).ToList())
+        {
+            if (change.IsDeletion)
+            {
+                _current.Remove(change.Lease.Address);
+            }
+            else
+            {
+                _current[change.Lease.Address] = change;
+            }
+
+            events.Add(change.ToLeaseEvent(now));
+            recovered++;
+        }
+
+        if (recovered > 0)
+        {
+            _metrics.RowsRecovered(recovered);
+            LogCaughtUp(_options.LeaseFile, recovered);
+        }
+    }
 
     private async Task ApplyAsync(LeaseFileCursor file, bool final, List<LeaseEvent>? events, CancellationToken cancellationToken)
     {
@@ -202,6 +239,9 @@ public sealed partial class MemfileTail : IDisposable
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Loaded {Count} leases from {Path} and its rotated files")]
     private partial void LogLoaded(string path, int count);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Two lease file cleanups of {Path} fell between two reads: recovered {Count} lease changes from the rotated files")]
+    private partial void LogCaughtUp(string path, int count);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not read {Path}: {Problem}; retrying")]
     private partial void LogReadFailed(string path, string problem);

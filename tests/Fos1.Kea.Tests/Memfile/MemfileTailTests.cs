@@ -119,6 +119,54 @@ public sealed class MemfileTailTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_of_a_middle_file_hidden_by_two_rotations_between_two_reads_are_recovered_from_the_merged_file()
+    {
+        await File.WriteAllTextAsync(Live, Header4 + "\n" + Row(1) + Row(2) + Row(3));
+        using var tail = Tail();
+        await tail.LoadAsync();
+        await File.AppendAllTextAsync(Live, Row(4));
+
+        // Rotation 1 and its cleanup.
+        File.Move(Live, Live + ".1");
+        await File.WriteAllTextAsync(Live, Header4 + "\n" + Row(1, lifetime: 0) + Row(2, lifetime: 900) + Row(5) + Row(6));
+        await File.WriteAllTextAsync(Live + ".2", Header4 + "\n" + Row(1) + Row(2) + Row(3) + Row(4));
+        File.Delete(Live + ".1");
+        // Rotation 2 before the tail looked again: the middle file (release of .1, renewal of .2, new .5 and .6) is
+        // merged into .2 and deleted, and the new live file already renews .6.
+        File.Move(Live, Live + ".1");
+        await File.WriteAllTextAsync(Live, Header4 + "\n" + Row(6, lifetime: 1200) + Row(7));
+        await File.WriteAllTextAsync(Live + ".2", Header4 + "\n" + Row(2, lifetime: 900) + Row(3) + Row(4) + Row(5) + Row(6));
+        File.Delete(Live + ".1");
+
+        var events = await tail.PollAsync();
+
+        Assert.Equal(
+            [(LeaseEventKind.Committed, 4, 600u), (LeaseEventKind.Committed, 6, 1200u), (LeaseEventKind.Committed, 7, 600u),
+             (LeaseEventKind.Committed, 2, 900u), (LeaseEventKind.Committed, 5, 600u), (LeaseEventKind.Deleted, 1, 0u)],
+            events.Select(e => (e.Kind, (int)e.Lease.Address.GetAddressBytes()[3], e.Lease.ValidLifetime)));
+        Assert.Equal([2, 3, 4, 5, 6, 7], tail.Current.Keys.Select(a => (int)a.GetAddressBytes()[3]).Order());
+        Assert.Equal(1200u, tail.Current[IPAddress.Parse("192.0.2.6")].Lease.ValidLifetime);
+        Assert.Equal(3, _meters.Total("fos1.kea.memfile.rows_recovered"));
+    }
+
+    [Fact]
+    public async Task A_rotation_whose_cleanup_has_not_run_yet_recovers_nothing()
+    {
+        await File.WriteAllTextAsync(Live + ".2", Header4 + "\n" + Row(1));
+        await File.WriteAllTextAsync(Live, Header4 + "\n" + Row(2));
+        using var tail = Tail();
+        await tail.LoadAsync();
+        await File.AppendAllTextAsync(Live, Row(3));
+
+        File.Move(Live, Live + ".1");
+        await File.WriteAllTextAsync(Live, Header4 + "\n" + Row(4));
+        var events = await tail.PollAsync();
+
+        Assert.Equal([3, 4], events.Select(e => (int)e.Lease.Address.GetAddressBytes()[3]));
+        Assert.Equal(0, _meters.Total("fos1.kea.memfile.rows_recovered"));
+    }
+
+    [Fact]
     public async Task A_live_file_that_appears_later_is_picked_up()
     {
         using var tail = Tail();
