@@ -14,8 +14,10 @@ internal static class TransferMessageReader
 
     public sealed record Parsed(ushort Id, int Rcode, IReadOnlyList<TransferredRecord> Records, TransferTsig? Tsig);
 
-    public static Parsed Parse(ReadOnlySpan<byte> message)
+    /// <param name="owners">Carried from message to message of one transfer so records of one owner share its name.</param>
+    public static Parsed Parse(ReadOnlySpan<byte> message, RecentOwnerName? owners = null)
     {
+        owners ??= new RecentOwnerName();
         if (message.Length < 12)
         {
             throw Malformed($"a message of {message.Length} octets is shorter than a DNS header");
@@ -71,7 +73,7 @@ internal static class TransferMessageReader
             }
             else if (i < answers)
             {
-                records.Add(ReadRecord(message, owner[..ownerLength], type, @class, ttl, rdataAt, rdataLength));
+                records.Add(ReadRecord(message, owners, owner[..ownerLength], type, @class, ttl, rdataAt, rdataLength));
             }
         }
 
@@ -96,9 +98,9 @@ internal static class TransferMessageReader
     }
 
     private static TransferredRecord ReadRecord(
-        ReadOnlySpan<byte> message, ReadOnlySpan<byte> owner, ushort type, ushort @class, uint ttl, int rdataAt, int rdataLength)
+        ReadOnlySpan<byte> message, RecentOwnerName owners, ReadOnlySpan<byte> owner, ushort type, ushort @class, uint ttl, int rdataAt, int rdataLength)
     {
-        var name = ToName(owner) ?? throw Malformed($"owner name of a type {type} record cannot be represented");
+        var name = owners.Spell(owner) ?? throw Malformed($"owner name of a type {type} record cannot be represented");
         var rdata = message.Slice(rdataAt, rdataLength);
         var raw = ExpandNames(message, type, rdataAt, rdataLength) ?? rdata.ToArray();
         RecordData? data = (RecordType)type switch

@@ -64,12 +64,13 @@ public sealed class ZoneTransferClient
         var lengthPrefix = new byte[2];
         uint? serial = null;
         var messages = 0;
+        var owners = new RecentOwnerName();
         while (true)
         {
             await stream.ReadExactlyAsync(lengthPrefix, cancellationToken).ConfigureAwait(false);
             var message = new byte[BinaryPrimitives.ReadUInt16BigEndian(lengthPrefix)];
             await stream.ReadExactlyAsync(message, cancellationToken).ConfigureAwait(false);
-            var parsed = TransferMessageReader.Parse(message);
+            var parsed = TransferMessageReader.Parse(message, owners);
             messages++;
             if (parsed.Id != id)
             {

@@ -9,4 +9,7 @@ public sealed record KeaCommandResponse(int Result, string? Text, JsonObject? Ar
     public const int Error = 1;
     public const int Unsupported = 2;
     public const int Empty = 3;
+
+    /// <summary>The reply as received (empty when built by hand), for readers of large replies such as lease pages.</summary>
+    public ReadOnlyMemory<byte> Utf8Json { get; init; }
 }

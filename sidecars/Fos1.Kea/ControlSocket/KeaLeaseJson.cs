@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fos1.Ddns.Leases;
 
@@ -17,7 +18,23 @@ public static class KeaLeaseJson
     public static bool TryParse(JsonObject json, int family, [NotNullWhen(true)] out KeaLease? lease, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(json);
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        return TryParse(document.RootElement, family, out lease, out error);
+    }
+
+    /// <summary>
+    /// The same over a lease of a parsed page: reading the page's elements directly spares the JSON node tree
+    /// (a dictionary and a node per field, some 1.5 KB per lease) that 100,000 leases would otherwise allocate.
+    /// </summary>
+    public static bool TryParse(JsonElement json, int family, [NotNullWhen(true)] out KeaLease? lease, [NotNullWhen(false)] out string? error)
+    {
         lease = null;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            error = "not a JSON object";
+            return false;
+        }
+
         var addressText = Text(json, "ip-address");
         if (!IPAddress.TryParse(addressText, out var address)
             || address.AddressFamily != (family == 6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork))
@@ -56,7 +73,7 @@ public static class KeaLeaseJson
         }
 
         var state = TryUInt(json, "state", out var stateValue) && stateValue <= 2 ? (KeaLeaseState)stateValue : (KeaLeaseState?)null;
-        if (json["state"] is not null && state is null)
+        if (json.TryGetProperty("state", out var stateJson) && stateJson.ValueKind != JsonValueKind.Null && state is null)
         {
             return Fail(address, "state", json, out error);
         }
@@ -104,28 +121,28 @@ public static class KeaLeaseJson
         return true;
     }
 
-    private static bool Fail(IPAddress address, string field, JsonObject json, out string error)
+    private static bool Fail(IPAddress address, string field, JsonElement json, out string error)
     {
-        error = $"lease {address}: {field} '{json[field]?.ToJsonString()}' is malformed";
+        error = $"lease {address}: {field} '{(json.TryGetProperty(field, out var value) ? value.GetRawText() : "")}' is malformed";
         return false;
     }
 
-    private static string? Text(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static bool Flag(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+    private static bool Flag(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    private static bool TryUInt(JsonObject json, string name, out uint result)
+    private static bool TryUInt(JsonElement json, string name, out uint result)
     {
         result = 0;
-        return json[name] is JsonValue value && value.TryGetValue(out long number) && number is >= 0 and <= uint.MaxValue
-            && (result = (uint)number) == number;
+        return json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            && number is >= 0 and <= uint.MaxValue && (result = (uint)number) == number;
     }
 
-    private static bool TryLong(JsonObject json, string name, out long result)
+    private static bool TryLong(JsonElement json, string name, out long result)
     {
         result = 0;
-        return json[name] is JsonValue value && value.TryGetValue(out result) && result >= 0;
+        return json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out result) && result >= 0;
     }
 }

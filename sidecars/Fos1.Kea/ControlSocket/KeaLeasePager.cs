@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
@@ -44,18 +45,22 @@ public sealed partial class KeaLeasePager
         var from = "start";
         while (true)
         {
-            var page = await FetchAsync(command, from, cancellationToken).ConfigureAwait(false);
+            using var page = await FetchAsync(command, from, cancellationToken).ConfigureAwait(false);
             if (page is null)
             {
                 yield break;
             }
 
+            var leases = Leases(page);
             var count = 0;
-            foreach (var item in page)
+            string? last = null;
+            foreach (var item in leases.EnumerateArray())
             {
                 count++;
-                string? error = "not a JSON object";
-                if (item is JsonObject json && KeaLeaseJson.TryParse(json, family, out var lease, out error))
+                last = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("ip-address", out var address) && address.ValueKind == JsonValueKind.String
+                    ? address.GetString()
+                    : null;
+                if (KeaLeaseJson.TryParse(item, family, out var lease, out var error))
                 {
                     yield return lease;
                     continue;
@@ -66,9 +71,11 @@ public sealed partial class KeaLeasePager
             }
 
             _metrics.LeasesRead(family, count);
-            var last = page[^1] is JsonObject lastLease && lastLease["ip-address"] is JsonValue value && value.TryGetValue<string>(out var address)
-                ? address
-                : throw Fail(KeaControlFailure.MalformedReply, $"the last lease of a '{command}' page from {_channel.Endpoint} has no ip-address to continue from");
+            if (last is null)
+            {
+                throw Fail(KeaControlFailure.MalformedReply, $"the last lease of a '{command}' page from {_channel.Endpoint} has no ip-address to continue from");
+            }
+
             if (count < _pageSize)
             {
                 yield break;
@@ -98,8 +105,8 @@ public sealed partial class KeaLeasePager
         return active;
     }
 
-    /// <returns>The page's lease array, or null when Kea has no more leases.</returns>
-    private async Task<JsonArray?> FetchAsync(string command, string from, CancellationToken cancellationToken)
+    /// <returns>The page (see <see cref="Leases"/>), or null when Kea has no more leases.</returns>
+    private async Task<JsonDocument?> FetchAsync(string command, string from, CancellationToken cancellationToken)
     {
         KeaCommandResponse response;
         try
@@ -119,17 +126,39 @@ public sealed partial class KeaLeasePager
             case KeaCommandResponse.Empty:
                 return null;
             case KeaCommandResponse.Success:
-                if (response.Arguments?["leases"] is not JsonArray leases)
+                // The reply's own bytes when the channel kept them (a page of 1,000 leases is ~300 KB): read as
+                // elements, never turned into a node tree.
+                var page = response.Utf8Json.IsEmpty
+                    ? JsonDocument.Parse(new JsonObject { ["arguments"] = response.Arguments?.DeepClone() }.ToJsonString())
+                    : JsonDocument.Parse(response.Utf8Json);
+                if (Leases(page) is not { ValueKind: JsonValueKind.Array } leases)
                 {
+                    page.Dispose();
                     throw Fail(KeaControlFailure.MalformedReply, $"'{command}' from {_channel.Endpoint} succeeded without a \"leases\" list");
                 }
 
-                return leases.Count == 0 ? null : leases;
+                if (leases.GetArrayLength() == 0)
+                {
+                    page.Dispose();
+                    return null;
+                }
+
+                return page;
             default:
                 throw Fail(
                     KeaControlFailure.CommandFailed,
                     $"'{command}' from {_channel.Endpoint} failed with result {response.Result}: {response.Text} (is libdhcp_lease_cmds.so loaded?)");
         }
+    }
+
+    /// <summary>arguments.leases of a reply (a daemon's object, or the Control Agent's one-element list); default when absent.</summary>
+    private static JsonElement Leases(JsonDocument page)
+    {
+        var reply = page.RootElement.ValueKind == JsonValueKind.Array ? page.RootElement[0] : page.RootElement;
+        return reply.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
+            && arguments.TryGetProperty("leases", out var leases)
+            ? leases
+            : default;
     }
 
     private KeaControlException Fail(KeaControlFailure failure, string message)

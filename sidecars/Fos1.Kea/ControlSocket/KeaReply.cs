@@ -6,6 +6,10 @@ namespace Fos1.Kea.ControlSocket;
 /// <summary>Reads Kea's reply bytes: an object from a daemon's socket, a one-element array from the Control Agent.</summary>
 public static class KeaReply
 {
+    /// <summary>As <see cref="Parse(ReadOnlySpan{byte}, string, string)"/>, keeping the bytes in <see cref="KeaCommandResponse.Utf8Json"/>.</summary>
+    public static KeaCommandResponse Parse(byte[] utf8Json, string endpoint, string command) =>
+        Parse(utf8Json.AsSpan(), endpoint, command) with { Utf8Json = utf8Json };
+
     public static KeaCommandResponse Parse(ReadOnlySpan<byte> utf8Json, string endpoint, string command)
     {
         // Invalid UTF-8 inside strings and duplicate keys pass JsonNode.Parse and throw later, at the first read

@@ -18,4 +18,6 @@ public sealed record ReconciliationSurveyResult(
     DateTimeOffset At)
 {
     public int Leases => (Leases4 ?? 0) + (Leases6 ?? 0);
+
+    public ReconciliationTimings Timings { get; init; } = ReconciliationTimings.None;
 }

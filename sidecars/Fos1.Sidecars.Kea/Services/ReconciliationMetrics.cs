@@ -14,6 +14,7 @@ public sealed class ReconciliationMetrics
     private readonly Counter<long> _runs;
     private readonly Counter<long> _drift;
     private readonly Counter<long> _fixed;
+    private readonly Histogram<double> _phases;
     private readonly Lock _gate = new();
     private HashSet<(ReconciliationAction Action, string Name, string Detail)> _previous = [];
     private long _consecutive;
@@ -26,6 +27,8 @@ public sealed class ReconciliationMetrics
         _drift = meter.CreateCounter<long>("fos1.reconciliation.drift", "{change}", "Changes reconciliation queued (drift found), by action");
         _fixed = meter.CreateCounter<long>("fos1.reconciliation.drift.fixed", "{change}",
             "Changes queued by a run that the next run no longer found (drift fixed), by action");
+        _phases = meter.CreateHistogram<double>("fos1.reconciliation.phase.duration", "s",
+            "Time a successful run spent per phase: zones (AXFR), leases (lease_cmds pages), plan, queue (outbox and expiry ledger)");
         meter.CreateObservableGauge("fos1.reconciliation.drift.consecutive_runs", () => Volatile.Read(ref _consecutive), "{run}",
             "Completed runs in a row that found drift (0 after a run that found none)");
     }
@@ -48,6 +51,15 @@ public sealed class ReconciliationMetrics
         }
 
         _runs.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+    }
+
+    public void Phases(ReconciliationTimings survey, TimeSpan queue)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        _phases.Record(survey.Zones.TotalSeconds, new KeyValuePair<string, object?>("phase", "zones"));
+        _phases.Record(survey.Leases.TotalSeconds, new KeyValuePair<string, object?>("phase", "leases"));
+        _phases.Record(survey.Plan.TotalSeconds, new KeyValuePair<string, object?>("phase", "plan"));
+        _phases.Record(queue.TotalSeconds, new KeyValuePair<string, object?>("phase", "queue"));
     }
 
     /// <summary>A run that could not read Kea or the zones: it changes neither the drift history nor the streak.</summary>

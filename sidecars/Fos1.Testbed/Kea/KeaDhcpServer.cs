@@ -84,6 +84,11 @@ public abstract class KeaDhcpServer : IAsyncDisposable
         var config = KeaDhcpConfiguration.Render(family, lab, options, directory);
         await File.WriteAllTextAsync(configPath, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken)
             .ConfigureAwait(false);
+        if (options.PrepareLeaseFile is { } prepare)
+        {
+            await prepare(KeaDhcpConfiguration.LeaseFilePath(directory, family), cancellationToken).ConfigureAwait(false);
+        }
+
         var command = lab.Server.Command(tool, ["-c", configPath])
             .WithEnvironmentVariables(env => env.Set("KEA_PIDFILE_DIR", directory).Set("KEA_LOCKFILE_DIR", directory));
         var process = DaemonProcess.Start(tool.Executable, command);

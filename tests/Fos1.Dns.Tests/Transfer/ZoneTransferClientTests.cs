@@ -33,6 +33,18 @@ public sealed class ZoneTransferClientTests
     private static DnsTsigKey KeyOf(TsigKey key) => DnsTsigKey.FromKea(key.Name, key.Algorithm, key.Secret);
 
     [Fact]
+    public async Task Records_of_one_owner_share_one_name_object()
+    {
+        await using var bind = await BindServer.StartAsync(new BindServerOptions { Zones = [Home, Reverse] });
+
+        var zone = await new ZoneTransferClient().TransferAsync(bind.Endpoint, DnsName.Parse("2.0.192.in-addr.arpa"));
+
+        var owner = zone.Records.Where(record => record.Name.Text == "10.2.0.192.in-addr.arpa").ToList();
+        Assert.Equal([12, 49], owner.Select(record => (int)record.Type).Order());
+        Assert.Same(owner[0].Name, owner[1].Name);
+    }
+
+    [Fact]
     public async Task Reads_every_record_and_types_the_ones_reconciliation_compares()
     {
         await using var bind = await BindServer.StartAsync(new BindServerOptions { Zones = [Home, Reverse] });

@@ -26,6 +26,28 @@ public sealed class KeaDhcp4ServerTests
     }
 
     [Fact]
+    public async Task Kea_loads_the_leases_written_into_its_lease_file_before_it_starts()
+    {
+        var expires = DateTimeOffset.UtcNow.AddHours(1);
+        var rows = Enumerable.Range(1, 50).Select(i => new MemfileLease4Row(
+            IPAddress.Parse($"192.0.2.{i + 100}"), [2, 0, 0, 0, 0, (byte)i], [1, 2, 0, 0, 0, 0, (byte)i], 3600, expires, 1, $"h{i}.home.arpa")).ToList();
+        await using var lab = await DhcpLab.CreateAsync(new DhcpLabOptions { WithHostLink = false });
+        await using var kea = await KeaDhcp4Server.StartAsync(lab, new KeaDhcpOptions
+        {
+            Hooks = [KeaHookLibrary.LeaseCommands],
+            PrepareLeaseFile = (path, token) => MemfileLeaseWriter.WriteAsync(path, rows, token),
+        });
+
+        var all = await kea.SendCommandAsync("lease4-get-all");
+
+        var leases = all.Arguments!["leases"]!.AsArray();
+        Assert.Equal(50, leases.Count);
+        Assert.Equal(
+            ("192.0.2.101", "h1.home.arpa", "01:02:00:00:00:00:01"),
+            (leases[0]!["ip-address"]!.GetValue<string>(), leases[0]!["hostname"]!.GetValue<string>(), leases[0]!["client-id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Kea_sends_add_NCRs_across_the_host_link_and_a_remove_NCR_when_a_lease_is_deleted_with_update_ddns()
     {
         await using var lab = await DhcpLab.CreateAsync();
