@@ -32,15 +32,31 @@ Console.CancelKeyPress += (_, e) =>
 };
 var cancellationToken = cancellation.Token;
 
-// Runs alternate between targets at each rate, so a slow drift of the machine hits both alike.
+// Runs alternate between targets at each rate, so a slow drift of the machine hits both alike. A sustained
+// search reserves one run (zone pair) per probe and target up front: BIND is started with every zone.
 var runs = new List<BenchRun>();
-for (var round = 0; round < options.Repeat; round++)
+if (options.Sustained)
 {
-    foreach (var rate in options.Rates)
+    // One more per target for the warm-up run (JIT, first connections), which the search does not count,
+    // and two for probes repeated because the pacer itself fell short.
+    for (var probe = 0; probe < options.SustainProbes + 3; probe++)
     {
         foreach (var target in options.Targets)
         {
-            runs.Add(new BenchRun(runs.Count + 1, target, rate, options.Changes));
+            runs.Add(new BenchRun(runs.Count + 1, target, 0, 0));
+        }
+    }
+}
+else
+{
+    for (var round = 0; round < options.Repeat; round++)
+    {
+        foreach (var rate in options.Rates)
+        {
+            foreach (var target in options.Targets)
+            {
+                runs.Add(new BenchRun(runs.Count + 1, target, rate, options.Changes));
+            }
         }
     }
 }
@@ -75,6 +91,7 @@ Console.Error.WriteLine($"BIND: {bind}");
 var targets = new Dictionary<string, INcrTarget>();
 var followers = new Dictionary<string, LogFollower>();
 var results = new List<RunResult>();
+IReadOnlyDictionary<string, RateSearch>? searches = null;
 await using var bindLog = new LogFollower(() => bind.RecentOutput);
 try
 {
@@ -91,7 +108,19 @@ try
         Console.Error.WriteLine($"{name}: NCRs to udp/{target.Endpoint}");
     }
 
-    foreach (var run in runs)
+    if (options.Sustained)
+    {
+        searches = await SustainedSearch.RunAsync(options, runs, MeasureAsync, cancellationToken);
+    }
+    else
+    {
+        foreach (var run in runs)
+        {
+            await MeasureAsync(run);
+        }
+    }
+
+    async Task<RunResult> MeasureAsync(BenchRun run)
     {
         bindLog.Take();
         followers[run.Target].Take();
@@ -116,6 +145,8 @@ try
                 }
             }
         }
+
+        return result;
     }
 }
 finally
@@ -133,13 +164,19 @@ finally
 
 Console.WriteLine($"Load average at the end: {MachineDescription.LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine(ResultTable.Render(results));
+Console.WriteLine(ResultTable.Render(results, options.Sustained ? options.SustainTolerance : null));
+if (searches is not null)
+{
+    Console.WriteLine(SustainedTable.Render(searches, options));
+}
+
 Console.WriteLine(
     "refused sends = datagrams the kernel refused (ECONNREFUSED: nothing was listening on the NCR port at that moment); " +
     "lost = offered - hosts with both A and PTR after the drain (AXFR); latency = NCR sent -> A answerable, " +
     $"{options.LatencySamples} sampled names per run (min re-query interval {LandingProber.MinInterval.TotalMilliseconds:0} ms, " +
     $"{options.ProbeQueriesPerSecond} probe queries/s max); duration = first NCR sent -> last record seen landing; " +
-    $"end = complete | quiet ({options.Quiet.TotalSeconds:0} s without a landing) | deadline ({options.DrainDeadline.TotalSeconds:0} s).");
+    $"end = complete (AXFR found every record) | quiet ({options.Quiet.TotalSeconds:0} s without a landing) | deadline ({options.DrainDeadline.TotalSeconds:0} s); " +
+    "lag = last NCR sent -> last record landed; kernel drops = UDP RcvbufErrors during the run, machine-wide.");
 var logged = results.Where(result => result.TargetLog.Count + result.DnsServerLog.Count > 0).ToList();
 if (logged.Count > 0)
 {

@@ -11,7 +11,7 @@ public enum DrainEnd
 }
 
 /// <summary>What one run measured.</summary>
-/// <param name="Duration">First NCR sent until the last record was seen landing (SOA serial, 200 ms resolution).</param>
+/// <param name="Duration">First NCR sent until the last record was seen landing (SOA serial, 20 ms resolution).</param>
 /// <param name="Latencies">NCR sent -> A answerable, in ms, ascending, of the samples that landed.</param>
 public sealed record RunResult(
     BenchRun Run,
@@ -27,6 +27,15 @@ public sealed record RunResult(
     IReadOnlyList<string> DnsServerLog)
 {
     public int Lost => Run.Changes - Landed.Both;
+
+    /// <summary>UDP datagrams the kernel dropped for full receive buffers during the run, machine-wide (null: unknown).</summary>
+    public long? KernelUdpDrops { get; init; }
+
+    /// <summary>Last NCR sent -> last record landed: the backlog the target still had when the offer ended.</summary>
+    public TimeSpan DrainLag { get; init; }
+
+    /// <summary>Hosts with both records per second of <see cref="Duration"/>.</summary>
+    public double LandedRate => Landed.Both / Math.Max(Duration.TotalSeconds, 1e-9);
 
     public double? P50 => Percentile(0.50);
 

@@ -20,11 +20,11 @@ public sealed class SidecarTarget(KeaSidecarProcess sidecar) : INcrTarget
 
     /// <param name="dll">fos1-kea-sidecar.dll; <see cref="KeaSidecarBinary.Locate"/> finds the repository's build when null.</param>
     public static async Task<SidecarTarget> StartAsync(
-        string? dll, BenchZones zones, int dnsServerTimeoutMs, int maxInFlight, CancellationToken cancellationToken) =>
+        string? dll, BenchZones zones, int dnsServerTimeoutMs, int? maxInFlight, CancellationToken cancellationToken) =>
         new(await KeaSidecarProcess.StartAsync(
             BenchDdnsOptions.For(zones, dnsServerTimeoutMs) with { StartTimeout = TimeSpan.FromSeconds(30) },
             [
-                "--Fos1:MaxInFlight=" + maxInFlight.ToString(CultureInfo.InvariantCulture),
+                .. maxInFlight is { } limit ? ["--Fos1:MaxInFlight=" + limit.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>(),
                 "--Logging:LogLevel:Default=Warning",
             ],
             dll,

@@ -43,17 +43,13 @@ public sealed partial class Journal : IDisposable
         _flusher.Start();
     }
 
-    /// <summary>Bytes of the file that hold intact records (the file header included).</summary>
-    public long Length
-    {
-        get
-        {
-            lock (_writeLock)
-            {
-                return _end;
-            }
-        }
-    }
+    /// <summary>
+    /// Bytes of the file that hold intact records (the file header included), as of the last finished write.
+    /// Read without the write lock: the writer holds that lock through each fsync, and every completion asks
+    /// for the length (compaction threshold), so taking it made each completion wait out an fsync on a
+    /// thread-pool thread (27 % of the sidecar's busy time under load, bench/RESULTS.md).
+    /// </summary>
+    public long Length => Volatile.Read(ref _end);
 
     /// <summary>Bytes cut off at open because the tail was torn or corrupt (0 for a clean file).</summary>
     public long TruncatedBytes { get; private init; }
@@ -128,7 +124,7 @@ public sealed partial class Journal : IDisposable
         }
 
         rewriter.Installed();
-        _end = rewriter.Length;
+        Volatile.Write(ref _end, rewriter.Length);
         _tailDirty = false;
         DirectorySync.Flush(Path.GetDirectoryName(_path)!);
     }
@@ -182,7 +178,7 @@ public sealed partial class Journal : IDisposable
             return;
         }
 
-        _end = start + batch.Buffer.WrittenCount;
+        Volatile.Write(ref _end, start + batch.Buffer.WrittenCount);
         var writes = batch.Records.ConvertAll(r => r with { Offset = start + r.Offset });
         _metrics?.BatchWritten(_name, writes.Count, Stopwatch.GetElapsedTime(started));
         Report(writes, null);

@@ -56,4 +56,35 @@ public sealed class ChangeOrderingTests
         Assert.Equal(["b"], ordering.Finish(a).Select(i => i.Name));
         Assert.Equal((1, 1), (ordering.Running, ordering.Waiting));
     }
+
+    [Fact]
+    public void A_vacated_change_frees_its_slot_for_another_key_but_keeps_its_own_keys_until_it_finishes()
+    {
+        var ordering = Ordering(maxRunning: 1);
+        var first = new Item("first", "client-1");
+        ordering.Arrive(first);
+        ordering.Arrive(new("same-client", "client-1"));
+        ordering.Arrive(new("other-client", "client-2"));
+
+        Assert.Equal(["other-client"], ordering.Vacate(first).Select(i => i.Name));
+        Assert.Equal((1, 1), (ordering.Running, ordering.Waiting));
+        Assert.Empty(ordering.Vacate(first));
+
+        // Finishing the vacated change frees its key but no second slot: "other-client" still runs.
+        Assert.Empty(ordering.Finish(first));
+        Assert.Equal((1, 1), (ordering.Running, ordering.Waiting));
+    }
+
+    [Fact]
+    public void A_change_waiting_for_a_vacated_one_starts_when_that_one_finishes()
+    {
+        var ordering = Ordering(maxRunning: 4);
+        var add = new Item("add", "client-1", "name");
+        ordering.Arrive(add);
+        ordering.Arrive(new("release", "client-1", "name"));
+
+        Assert.Empty(ordering.Vacate(add));
+        Assert.Equal(["release"], ordering.Finish(add).Select(i => i.Name));
+        Assert.Equal((1, 0), (ordering.Running, ordering.Waiting));
+    }
 }

@@ -12,8 +12,13 @@ internal sealed class InMemoryPendingChanges : IPendingChanges
     private readonly Lock _gate = new();
     private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId = 1;
+    private int _outstanding;
+    private int _maxOutstanding;
 
     public ConcurrentQueue<(QueuedChange Change, TransactionResult Result)> Completed { get; } = new();
+
+    /// <summary>The most changes ever handed out and not yet completed at once.</summary>
+    public int MaxOutstanding => Volatile.Read(ref _maxOutstanding);
 
     public void Add(params NameChange[] changes)
     {
@@ -66,6 +71,8 @@ internal sealed class InMemoryPendingChanges : IPendingChanges
                 batch.Add(next);
             }
 
+            _outstanding += batch.Count;
+            _maxOutstanding = Math.Max(_maxOutstanding, _outstanding);
             return batch;
         }
     }
@@ -73,6 +80,11 @@ internal sealed class InMemoryPendingChanges : IPendingChanges
     public Task CompleteAsync(QueuedChange change, TransactionResult result, CancellationToken cancellationToken)
     {
         Completed.Enqueue((change, result));
+        lock (_gate)
+        {
+            _outstanding--;
+        }
+
         return Task.CompletedTask;
     }
 }
