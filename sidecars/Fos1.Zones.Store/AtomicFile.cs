@@ -10,16 +10,23 @@ internal static class AtomicFile
 {
     public const string TempMarker = ".tmp-";
 
-    public static void Write(string path, string text)
+    public static void Write(string path, string text) => Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)), durable: true);
+
+    /// <param name="durable">
+    /// False for a copy that can be rebuilt (the published file, rewritten at every start): the rename is
+    /// still atomic for readers, but neither the file nor the directory is fsynced.
+    /// </param>
+    public static void Write(string path, Action<Stream> write, bool durable)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var directory = Path.GetDirectoryName(path)!;
         var temp = Path.Combine(directory, "." + Path.GetFileName(path) + TempMarker + Guid.NewGuid().ToString("N"));
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                stream.Write(Encoding.UTF8.GetBytes(text));
-                stream.Flush(flushToDisk: true);
+                write(stream);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -30,7 +37,10 @@ internal static class AtomicFile
             throw;
         }
 
-        Fos1.Outbox.Journaling.DirectorySync.Flush(directory);
+        if (durable)
+        {
+            Fos1.Outbox.Journaling.DirectorySync.Flush(directory);
+        }
     }
 
     /// <summary>Leftovers of writes cut short by a crash.</summary>

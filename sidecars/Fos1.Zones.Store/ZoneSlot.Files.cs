@@ -1,25 +1,35 @@
-using Fos1.Zones.Text;
+using Fos1.Ddns;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Fos1.Zones.Store;
 
 /// <summary>
-/// Zone files: at most one write in flight per zone, always of the newest durable version, so a burst
-/// of commits collapses into a few writes and the last one has the final serial. Once a snapshot is
-/// durable, the journal entries it covers are compacted away.
+/// Zone files, off the commit path: one writer per zone, always of the newest durable version, at most
+/// one write per <see cref="ZoneStoreOptions.PublishInterval"/> during a burst, rendered incrementally
+/// (<see cref="ZoneFileText"/>). With a separate publish directory the published copy is not fsynced
+/// (it is rebuilt at every start) and the fsynced snapshot, after which the journal entries it covers
+/// are compacted away, is written once the zone falls quiet (or every
+/// <see cref="ZoneStoreOptions.SnapshotAfterEntries"/> entries).
 /// </summary>
 internal sealed partial class ZoneSlot
 {
     private readonly Lock _writerLock = new();
+    private readonly ZoneFileText _text = new();
+    private readonly TaskCompletionSource _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously); // stop or crash: no more waiting
+    private HashSet<DnsName> _touched = []; // owners changed by durable entries not yet rendered; under _lock
     private Task _writer = Task.CompletedTask;
-    private Zone? _written;
+    private Zone? _rendered;
+    private Zone? _snapshotted;
+    private Zone? _failedSnapshot;
     private bool _dirty;
     private bool _writerRunning;
     private bool _abandoned;
     private bool _suspended;
     private long _dirtySince;
+    private long _lastWriteStarted;
 
-    /// <summary>Completes when every write scheduled so far is done.</summary>
+    /// <summary>Completes when every write scheduled so far is done, the quiet-time snapshot included.</summary>
     public Task WhenWritten()
     {
         lock (_writerLock)
@@ -34,7 +44,7 @@ internal sealed partial class ZoneSlot
         {
             if (!_dirty)
             {
-                _dirtySince = System.Diagnostics.Stopwatch.GetTimestamp();
+                _dirtySince = Stopwatch.GetTimestamp();
             }
 
             _dirty = true;
@@ -44,18 +54,47 @@ internal sealed partial class ZoneSlot
             }
 
             _writerRunning = true;
-            _writer = Task.Run(WriteLoop);
+            _writer = Task.Run(WriteLoopAsync);
         }
     }
 
-    private void WriteLoop()
+    private async Task WriteLoopAsync()
     {
         while (true)
         {
+            // Outside _writerLock: OnBatch takes _lock and then _writerLock (ScheduleWrite).
+            var current = Current;
+            var snapshotDue = !ReferenceEquals(current, _failedSnapshot) && (!ReferenceEquals(current, _snapshotted) || NeedsRepair());
+            bool publish;
+            lock (_writerLock)
+            {
+                if (_abandoned || (!_dirty && !snapshotDue))
+                {
+                    _writerRunning = false;
+                    return;
+                }
+
+                publish = _dirty;
+            }
+
+            if (!publish)
+            {
+                // Quiet: the fsynced snapshot and the compaction; then look again.
+                WriteSnapshot();
+                continue;
+            }
+
+            var wait = _publishInterval - Stopwatch.GetElapsedTime(_lastWriteStarted);
+            if (_lastWriteStarted != 0 && wait > TimeSpan.Zero)
+            {
+                // A burst: let more commits gather into the next write (stop and crash cut the wait short).
+                await Task.WhenAny(Task.Delay(wait), _hurry.Task).ConfigureAwait(false);
+            }
+
             long since;
             lock (_writerLock)
             {
-                if (!_dirty || _abandoned)
+                if (_abandoned)
                 {
                     _writerRunning = false;
                     return;
@@ -65,142 +104,100 @@ internal sealed partial class ZoneSlot
                 since = _dirtySince;
             }
 
-            WriteSnapshot(since);
+            _lastWriteStarted = Stopwatch.GetTimestamp();
+            WritePublished(since);
         }
     }
 
     /// <param name="since">When the oldest change this write carries was made durable (publish latency).</param>
-    private void WriteSnapshot(long since)
+    private void WritePublished(long since)
     {
-        var zone = Current;
-        var path = _snapshotPath;
+        Render();
+        if (_publishPath is null)
+        {
+            // The snapshot is the published file: every write is the fsynced one.
+            WriteSnapshot();
+            _metrics?.FilePublished(Origin, Stopwatch.GetElapsedTime(since));
+            return;
+        }
+
         try
         {
-            if (!ReferenceEquals(zone, _written))
-            {
-                var text = ZoneFileWriter.Render(zone);
-                AtomicFile.Write(path, text);
-                _metrics?.FileWritten(Origin, "store");
-                if (_publishPath is not null)
-                {
-                    path = _publishPath;
-                    AtomicFile.Write(path, text);
-                    _metrics?.FileWritten(Origin, "publish");
-                    _metrics?.FilePublished(Origin, System.Diagnostics.Stopwatch.GetElapsedTime(since));
-                }
-
-                _written = zone;
-            }
-
-            Compact(zone.Serial);
+            AtomicFile.Write(_publishPath, _text.WriteTo, durable: false);
+            _metrics?.FileWritten(Origin, "publish");
+            _metrics?.FilePublished(Origin, Stopwatch.GetElapsedTime(since));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ZoneStoreLog.FileWriteFailed(_logger, e, Origin, path);
+            ZoneStoreLog.FileWriteFailed(_logger, e, Origin, _publishPath);
+            _metrics?.FileWriteFailed(Origin);
+        }
+
+        if (LiveEntries() >= _snapshotAfterEntries)
+        {
+            WriteSnapshot();
+        }
+    }
+
+    /// <summary>The fsynced snapshot of the newest durable version, then the compaction it allows.</summary>
+    private void WriteSnapshot()
+    {
+        var zone = Render();
+        try
+        {
+            if (!ReferenceEquals(zone, _snapshotted))
+            {
+                AtomicFile.Write(_snapshotPath, _text.WriteTo, durable: true);
+                _metrics?.FileWritten(Origin, "store");
+                _snapshotted = zone;
+            }
+
+            Compact(zone.Serial);
+            _failedSnapshot = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not retried for this version (a full disk would spin the writer): the next commit tries again.
+            _failedSnapshot = zone;
+            ZoneStoreLog.FileWriteFailed(_logger, e, Origin, _snapshotPath);
             _metrics?.FileWriteFailed(Origin);
         }
     }
 
-    /// <summary>
-    /// Rewrites the journal without the entries up to <paramref name="durableSerial"/>, the serial of a durable
-    /// snapshot (null: none newly covered), and without orphans or entries that did not replay.
-    /// </summary>
-    private void Compact(uint? durableSerial)
+    /// <summary>Brings the text to the newest durable version (re-rendering only the owners changed since the last one).</summary>
+    private Zone Render()
     {
+        Zone zone;
+        HashSet<DnsName> touched;
         lock (_lock)
         {
-            if (!_repair && !_live.Exists(e => e.ToSerial == durableSerial))
-            {
-                return;
-            }
+            zone = _current;
+            touched = _touched;
+            _touched = [];
         }
 
-        _journal.Compact(rewriter =>
+        if (!ReferenceEquals(zone, _rendered))
         {
-            // The journal holds its write lock: no batch callback runs, so _live is exactly what is on disk.
-            List<LiveEntry> keep;
-            lock (_lock)
-            {
-                var covered = _live.FindLastIndex(e => e.ToSerial == durableSerial);
-                _live.RemoveRange(0, covered + 1);
-                keep = [.. _live];
-                _repair = false;
-            }
+            _text.Update(zone, _rendered is null ? null : touched);
+            _rendered = zone;
+        }
 
-            foreach (var entry in keep)
-            {
-                rewriter.Append(entry.Payload);
-            }
-
-            try
-            {
-                rewriter.Commit();
-            }
-            catch
-            {
-                lock (_lock)
-                {
-                    _repair = true;
-                }
-
-                throw;
-            }
-        });
+        return zone;
     }
 
-    /// <summary>At start-up, after a replay that stopped: drop the entries that did not apply before any new one is appended.</summary>
-    public void RepairNow()
+    private int LiveEntries()
     {
-        bool repair;
         lock (_lock)
         {
-            repair = _repair;
-        }
-
-        if (repair)
-        {
-            try
-            {
-                Compact(null);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Still marked for repair: retried with the next snapshot. Until then the replay skips the
-                // rejected entries again (see Replay), so serving and committing can go on.
-                ZoneStoreLog.FileWriteFailed(_logger, e, Origin, _snapshotPath + " (journal compaction)");
-            }
+            return _live.Count;
         }
     }
 
-    /// <summary>Stops accepting commits, lets the pending ones finish, writes the final snapshot, closes the journal.</summary>
-    public async Task StopAsync()
-    {
-        Task last;
-        lock (_lock)
-        {
-            _stopped = true;
-            last = _lastCommit;
-        }
-
-        await last.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        await WhenWritten().ConfigureAwait(false);
-        _journal.Dispose();
-    }
-
-    /// <summary>A crash, as far as the disk can tell: no final snapshot, no compaction; only the fsynced journal stays.</summary>
-    public async Task AbandonAsync()
+    private bool NeedsRepair()
     {
         lock (_lock)
         {
-            _stopped = true;
+            return _repair;
         }
-
-        lock (_writerLock)
-        {
-            _abandoned = true;
-        }
-
-        await WhenWritten().ConfigureAwait(false);
-        _journal.Dispose();
     }
 }

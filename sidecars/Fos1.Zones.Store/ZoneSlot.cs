@@ -23,6 +23,8 @@ internal sealed partial class ZoneSlot
     private readonly ILogger _logger;
     private readonly ZoneStoreMetrics? _metrics;
     private readonly Action<ZoneChange> _changed;
+    private readonly TimeSpan _publishInterval;
+    private readonly int _snapshotAfterEntries;
     private OutboxJournal _journal = null!;
     private Zone _current;
     private Zone _tip;
@@ -46,6 +48,8 @@ internal sealed partial class ZoneSlot
         _current = loaded;
         _tip = loaded;
         _suspended = options.SuspendFileWrites;
+        _publishInterval = options.PublishInterval;
+        _snapshotAfterEntries = options.SnapshotAfterEntries;
     }
 
     public DnsName Origin { get; }
@@ -85,6 +89,19 @@ internal sealed partial class ZoneSlot
         }
     }
 
+    private void Touch(UpdateJournalEntry entry)
+    {
+        foreach (var record in entry.Removed)
+        {
+            _touched.Add(record.Owner);
+        }
+
+        foreach (var record in entry.Added)
+        {
+            _touched.Add(record.Owner);
+        }
+    }
+
     /// <summary>The journal's batch callback (writer thread, append order, after the fsync or its failure).</summary>
     private void OnBatch(IReadOnlyList<JournalWrite> writes, Exception? error)
     {
@@ -100,6 +117,7 @@ internal sealed partial class ZoneSlot
                 {
                     Volatile.Write(ref _current, ticket.Result);
                     _live.Add(new LiveEntry(ticket.Entry.ToSerial, ticket.Payload));
+                    Touch(ticket.Entry);
                     published = ticket.Result;
                     done.Add((ticket, null));
                     continue;

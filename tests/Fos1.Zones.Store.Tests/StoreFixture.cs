@@ -19,6 +19,7 @@ internal sealed class StoreFixture : IDisposable
     private readonly Meter _meter = new(ZoneStoreMetrics.MeterName + ".Tests." + Guid.NewGuid().ToString("N"));
     private readonly MeterListener _listener = new();
     private long _storeWrites;
+    private long _publishWrites;
 
     public StoreFixture()
     {
@@ -36,6 +37,10 @@ internal sealed class StoreFixture : IDisposable
             if (instrument.Name == ZoneStoreMetrics.FileWrites && tags.ToArray().Contains(new("target", "store")))
             {
                 Interlocked.Add(ref _storeWrites, value);
+            }
+            else if (instrument.Name == ZoneStoreMetrics.FileWrites && tags.ToArray().Contains(new("target", "publish")))
+            {
+                Interlocked.Add(ref _publishWrites, value);
             }
             else if (instrument.Name == "fos1.zones.store.replay.rejected")
             {
@@ -57,7 +62,11 @@ internal sealed class StoreFixture : IDisposable
 
     public ZoneStoreMetrics Metrics { get; }
 
+    /// <summary>Fsynced snapshots written to the store directory.</summary>
     public long StoreWrites => Interlocked.Read(ref _storeWrites);
+
+    /// <summary>Copies written to the publish directory.</summary>
+    public long PublishWrites => Interlocked.Read(ref _publishWrites);
 
 #pragma warning disable CA1051, SA1401 // a counter the listener adds to
     public long RejectedCount;
@@ -71,12 +80,14 @@ internal sealed class StoreFixture : IDisposable
             new ResourceRecord(DnsName.Parse("ns1.home.arpa"), 3600, Rdata.A(IPAddress.Parse("192.0.2.1"))),
         ]);
 
-    public ZoneStore Open(Zone? staticZone = null, bool suspendFileWrites = false) =>
+    public ZoneStore Open(Zone? staticZone = null, bool suspendFileWrites = false,
+        Func<ZoneStoreOptions, ZoneStoreOptions>? configure = null, Fos1.Outbox.OutboxMetrics? journalMetrics = null) =>
         ZoneStore.Open(
-            new ZoneStoreOptions { Directory = StoreDirectory, PublishDirectory = PublishDirectory, SuspendFileWrites = suspendFileWrites },
+            (configure ?? (o => o))(new ZoneStoreOptions { Directory = StoreDirectory, PublishDirectory = PublishDirectory, SuspendFileWrites = suspendFileWrites }),
             [ZoneDefinition.FromZone(staticZone ?? StaticZone())],
             NullLogger.Instance,
-            Metrics);
+            Metrics,
+            journalMetrics);
 
     /// <summary>One UPDATE message adding <c>a{i}</c> and <c>b{i}</c> (both must appear together) and a TXT, applied to <paramref name="zone"/>.</summary>
     public static UpdateJournalEntry Update(Zone zone, int i)

@@ -10,7 +10,7 @@ namespace Fos1.Dns.Server.Serving;
 
 /// <summary>
 /// Answers one request, whatever the transport: UPDATEs are verified, applied one at a time per zone
-/// and committed before the reply; SOA queries for served zones are answered (nsupdate asks them);
+/// (each built on the version the previous one produced) and answered once that version is durable; SOA queries for served zones are answered (nsupdate asks them);
 /// other opcodes get NOTIMP. Never throws for anything in the request.
 /// </summary>
 public sealed class UpdateHandler
@@ -114,26 +114,48 @@ public sealed class UpdateHandler
             return Answer(message, signer, zoneName, client, ResponseCode.NotAuth, "this server has no such zone");
         }
 
-        using (await _gates.EnterAsync(zoneSection.Name, cancellationToken).ConfigureAwait(false))
+        Task durable;
+        UpdateOutcome outcome;
+        using (var gate = await _gates.EnterGateAsync(zoneSection.Name, cancellationToken).ConfigureAwait(false))
         {
             // Read the zone again inside the gate: the version before it may have been replaced meanwhile.
             var zone = _store.Find(zoneSection.Name)!;
-            var outcome = UpdateProcessor.Apply(zone, message.ToUpdateRequest(), _serving.Current.Policy, signer);
+            outcome = UpdateProcessor.Apply(zone, message.ToUpdateRequest(), _serving.Current.Policy, signer);
             if (outcome.Changed)
             {
                 try
                 {
-                    await _store.CommitAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    // Handed over in order inside the gate; made durable outside it, together with the
+                    // commits of the UPDATEs that follow (one fsync for the burst).
+                    durable = _store.CommitAsync(outcome, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     UpdateServerLog.CommitFailed(_logger, e, zone.Origin);
                     return Answer(message, signer, zoneName, client, ResponseCode.ServFail, "the store did not commit");
                 }
-            }
 
-            return Answer(message, signer, zoneName, client, outcome.Code, outcome.Reason);
+                gate.LastCommit = durable;
+            }
+            else
+            {
+                durable = gate.LastCommit;
+            }
         }
+
+        try
+        {
+            // NOERROR (or any verdict) only once the version it rests on is durable.
+            await durable.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            UpdateServerLog.CommitFailed(_logger, e, outcome.Zone.Origin);
+            return Answer(message, signer, zoneName, client, ResponseCode.ServFail,
+                outcome.Changed ? "the store did not commit" : "the version this answer rests on was not made durable");
+        }
+
+        return Answer(message, signer, zoneName, client, outcome.Code, outcome.Reason);
     }
 
     private byte[] Answer(DnsMessage message, DnsName? signer, DnsName? zone, string client, ResponseCode code, string reason)

@@ -66,7 +66,7 @@ public sealed class ZoneTransferService
 
         var signer = verdict?.Key?.Name;
         var address = IPEndPoint.TryParse(client, out var endPoint) ? endPoint.Address : null;
-        var messages = ZoneTransferResponder.Respond(message.Header, question, _store.Find(question.Name), _serving.Current.Transfers.Permits(signer, address));
+        var messages = ZoneTransferResponder.Respond(message.Header, question, _store.FindDurable(question.Name), _serving.Current.Transfers.Permits(signer, address));
         TransferLog.Transferred(_logger, question.Name, client, signer?.Text ?? "(unsigned)", (ResponseCode)(messages[0][3] & 0x0F), messages.Count);
         if (verdict is null)
         {

@@ -27,6 +27,8 @@ public sealed class InMemoryZoneStore : IZoneStore
 
     public Zone? Find(DnsName origin) => _zones.GetValueOrDefault(origin);
 
+    public Zone? FindDurable(DnsName origin) => Find(origin);
+
     public Task CommitAsync(UpdateOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -25,6 +25,8 @@ public sealed class StoreAdapters(ZoneStore store) : IZoneStore, IZoneSnapshots
         }
     }
 
+    public Zone? FindDurable(DnsName origin) => store.TryGetCurrent(origin, out var zone) ? zone : null;
+
     public Task CommitAsync(UpdateOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
