@@ -45,6 +45,7 @@ foreach (var name in options.Variants)
         _ => await ConfigVariant.StartAsync(cancellationToken),
     };
     var ready = new List<double>();
+    var readyCpu = new List<double>();
     for (var start = 1; start <= options.Starts; start++)
     {
         var port = FreePort.ForUdpAndTcp();
@@ -67,8 +68,9 @@ foreach (var name in options.Variants)
         ready.Add(elapsed.TotalMilliseconds);
         var pid = ProcessMemory.FindByArgument(argument);
         var atReady = ProcessMemory.Read(pid);
+        readyCpu.Add(ProcessCpu.ReadMs(pid));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{variant.Name} start {start}: ready after {elapsed.TotalMilliseconds:0} ms, RSS {atReady.RssMib:0.0} MiB"));
+            $"{variant.Name} start {start}: ready after {elapsed.TotalMilliseconds:0} ms ({readyCpu[^1]:0} ms CPU), RSS {atReady.RssMib:0.0} MiB"));
         if (start < options.Starts)
         {
             continue;
@@ -76,6 +78,14 @@ foreach (var name in options.Variants)
 
         await Task.Delay(options.Idle, cancellationToken);
         var idle = ProcessMemory.Read(pid);
+        var breakdown = MemoryBreakdown.Read(pid);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{variant.Name}: idle RSS {idle.RssMib:0.0} MiB, from smaps:"));
+        Console.Write(breakdown.Render());
+        foreach (var figure in await RuntimeFigures.ReadAsync(http, new Uri(baseAddress, "/metrics"), cancellationToken))
+        {
+            Console.WriteLine("  " + figure);
+        }
+
         ProcessMemory? loaded = null;
         if (sidecar.LoadAsync is { } load)
         {
@@ -86,7 +96,7 @@ foreach (var name in options.Variants)
                 $"{variant.Name}: {variant.Load} done in {Stopwatch.GetElapsedTime(loading).TotalSeconds:0.0} s, RSS {loaded.RssMib:0.0} MiB"));
         }
 
-        rows.Add(new FootprintRow(variant.Name, ready, atReady, idle, variant.Load, loaded));
+        rows.Add(new FootprintRow(variant.Name, ready, readyCpu, atReady, idle, variant.Load, loaded));
     }
 }
 

@@ -56,7 +56,7 @@ public static class ObservabilityHostExtensions
                     metrics.AddMeter(meter);
                 }
 
-                metrics.AddView(LatencyBuckets.ViewFor);
+                metrics.AddView(MetricStreams.ViewFor);
                 metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
             });
         services.AddSingleton<ObservabilityEndpoint>();

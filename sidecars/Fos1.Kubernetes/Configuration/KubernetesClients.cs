@@ -5,7 +5,11 @@ namespace Fos1.Kubernetes.Configuration;
 /// <summary>Builds the API client from <see cref="KubernetesOptions"/>: explicit kubeconfig, in-cluster, or the default kubeconfig.</summary>
 public static class KubernetesClients
 {
-    public static IKubernetes Create(KubernetesOptions options) => new k8s.Kubernetes(Configure(options));
+    public static IKubernetes Create(KubernetesOptions options)
+    {
+        KubernetesSerialization.UseReflectionMetadata();
+        return new k8s.Kubernetes(Configure(options));
+    }
 
     public static KubernetesClientConfiguration Configure(KubernetesOptions options)
     {

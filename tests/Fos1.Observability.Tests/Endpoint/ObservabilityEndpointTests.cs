@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using Fos1.Observability.Endpoint;
 using Fos1.Observability.Readiness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,24 @@ public sealed class ObservabilityEndpointTests
             body,
             StringComparison.Ordinal);
         Assert.Contains("target_info{service_name=\"fos1-test-sidecar\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attribute_sets_past_the_cardinality_limit_are_folded_into_one_overflow_series()
+    {
+        await using var host = await EndpointHost.StartAsync();
+        using var meter = host.Services.GetRequiredService<IMeterFactory>().Create("Fos1.Test");
+        var counter = meter.CreateCounter<long>("fos1.test.zones", "{update}", "Updates, by zone");
+        for (var zone = 0; zone < MetricStreams.CardinalityLimit + 4; zone++)
+        {
+            counter.Add(1, new KeyValuePair<string, object?>("zone", $"z{zone}.example."));
+        }
+
+        var (_, _, body) = await GetAsync(host, "/metrics");
+
+        var series = body.Split('\n').Where(line => line.StartsWith("fos1_test_zones_total{", StringComparison.Ordinal)).ToList();
+        Assert.Equal(MetricStreams.CardinalityLimit + 1, series.Count);
+        Assert.Contains("fos1_test_zones_total{otel_scope_name=\"Fos1.Test\",otel_metric_overflow=\"true\"} 4", series);
     }
 
     [Fact]
