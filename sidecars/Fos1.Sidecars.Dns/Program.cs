@@ -31,14 +31,15 @@ services.AddSingleton<IReadinessCheck, GrpcBridgeCheck>();
 // DNSZone/PTRZone resources from the API server when "Kubernetes:Enabled"; off: the configured zones only, as before.
 var kubernetes = services.AddKubernetesLayer(builder.Configuration);
 services.AddOptions<DnsSidecarOptions>().Bind(builder.Configuration.GetSection(DnsSidecarOptions.SectionName))
-    .ValidateDataAnnotations()
     .Validate(o => IPEndPoint.TryParse(o.UpdateEndpoint, out _), "DnsSidecar:UpdateEndpoint must be address:port")
     .Validate(o => string.IsNullOrEmpty(o.GrpcEndpoint) || IPEndPoint.TryParse(o.GrpcEndpoint, out _), "DnsSidecar:GrpcEndpoint must be address:port")
     .Validate(o => o.Zones.All(z => DnsName.TryParse(z.Name, out _, out _)), "DnsSidecar:Zones:*:Name must be a zone name")
     .Validate(o => kubernetes || o.Zones.Count > 0, "DnsSidecar:Zones must name at least one zone unless Kubernetes:Enabled=true brings DNSZone/PTRZone resources")
+    .Validate(o => o.PublishInterval >= TimeSpan.Zero, "DnsSidecar:PublishInterval must not be negative")
     .Validate(o => o.ResourceSyncTimeout > TimeSpan.Zero && o.StatusSerialInterval >= TimeSpan.Zero,
         "DnsSidecar:ResourceSyncTimeout must be positive and DnsSidecar:StatusSerialInterval not negative")
     .ValidateOnStart();
+services.AddSingleton<IValidateOptions<DnsSidecarOptions>, DnsSidecarOptionsAnnotations>();
 services.AddOptions<CorefileOptions>().Bind(builder.Configuration.GetSection(CorefileOptions.SectionName)).ValidateOnStart();
 services.AddSingleton<IValidateOptions<CorefileOptions>, CorefileOptionsValidation>();
 services.AddMetrics();
@@ -49,7 +50,7 @@ services.AddSingleton(sp =>
     var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
     Directory.CreateDirectory(options.StateDirectory);
     return ZoneStore.Open(
-        new ZoneStoreOptions { Directory = options.StateDirectory, PublishDirectory = options.PublishDirectory },
+        new ZoneStoreOptions { Directory = options.StateDirectory, PublishDirectory = options.PublishDirectory, PublishInterval = options.PublishInterval },
         ServedZones.Definitions(options),
         sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneStore>(),
         new ZoneStoreMetrics(sp.GetRequiredService<IMeterFactory>().Create(ZoneStoreMetrics.MeterName), sp.GetRequiredService<PublishMetrics>()));
@@ -103,27 +104,8 @@ if (builder.Configuration[$"{DnsSidecarOptions.SectionName}:{nameof(DnsSidecarOp
 // The Corefile first: CoreDNS may start with the pod and must find it (the bridge answers once bound).
 // With resources, their first apply writes it (configured plus resource zones) before the listeners start;
 // the configured zones' Corefile is written only if the resources do not arrive in time.
-if (kubernetes)
-{
-    services.AddSingleton<IReadinessCheck, ZoneResourcesCheck>();
-    services.AddHostedService(sp => sp.GetRequiredService<ZoneResourceService>());
-    services.AddSingleton(sp =>
-    {
-        var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
-        var corefile = ActivatorUtilities.CreateInstance<CorefileWriterService>(sp);
-        return new ZoneResourceService(
-            sp.GetRequiredService<k8s.IKubernetes>(),
-            sp.GetRequiredService<IOptions<KubernetesOptions>>().Value.ForInformers(),
-            sp.GetRequiredService<ZoneCrApplier>(),
-            sp.GetRequiredService<ZoneStore>(),
-            sp.GetRequiredService<StatusLeadership>(),
-            new ZoneResourceTimings(options.ResourceSyncTimeout, options.StatusSerialInterval),
-            corefile.StartAsync,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>());
-    });
-}
-else
+// The native build compiles the resource services out (no KubernetesClient in the binary).
+if (!services.AddZoneResourceServices(kubernetes))
 {
     services.AddHostedService<CorefileWriterService>();
 }

@@ -1,12 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Fos1.Crds.Dhcp;
 using Fos1.Ddns.Leases;
 using Fos1.Ddns.Naming;
 using Fos1.Dns.Dispatch;
 using Fos1.Dns.Sending;
 using Fos1.Dns.Sending.Batching;
-using Fos1.Kea.Configuration.Applying;
 using Fos1.Kea.ControlSocket;
 using Fos1.Kea.Hooks;
 using Fos1.Kea.Memfile;
@@ -101,21 +99,8 @@ services.AddSingleton<ForwardOnlyScope>();
 // DHCPv4Service / DHCPv6Service -> kea-dhcp4 / kea-dhcp6 configuration (Fos1:KeaConfig, needs the Kubernetes layer).
 var kubernetes = services.AddKubernetesLayer(configuration);
 var keaConfig = configuration.GetSection(KeaConfigOptions.SectionName).Get<KeaConfigOptions>() ?? new KeaConfigOptions();
-if (kubernetes && (keaConfig.Dhcp4.Enabled || keaConfig.Dhcp6.Enabled))
-{
-    services.AddSingleton<KeaConfigMetrics>();
-    if (keaConfig.Dhcp4.Enabled)
-    {
-        services.AddSingleton(KeaConfigFamilies.V4);
-        services.AddHostedService<KeaConfigService<DhcpV4Service>>();
-    }
-
-    if (keaConfig.Dhcp6.Enabled)
-    {
-        services.AddSingleton(KeaConfigFamilies.V6);
-        services.AddHostedService<KeaConfigService<DhcpV6Service>>();
-    }
-}
+// Only with the Kubernetes layer; the native build compiles it out (no KubernetesClient in the binary).
+services.AddKeaConfigServices(kubernetes, keaConfig);
 
 services.AddHostedService<DispatcherService>();
 services.AddHostedService<NcrIntakeService>();

@@ -49,7 +49,8 @@ internal static class KeaConfigComposer
             {
                 var id = subnet.ExplicitId ?? ids.Allocate(subnet.Network);
                 subnetIds[service].Add(id);
-                subnets.Add(subnet.Render(id, sole));
+                // As a JsonNode: JsonArray.Add<T> would wrap it through reflection (not AOT-safe).
+                subnets.Add((JsonNode)subnet.Render(id, sole));
             }
         }
 

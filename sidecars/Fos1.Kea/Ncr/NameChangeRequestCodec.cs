@@ -136,21 +136,27 @@ public static class NameChangeRequestCodec
     /// <summary>Encodes a change the way Kea sends it (used by tests, the local stack and the bench).</summary>
     public static byte[] Encode(NameChange change)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        // Written field by field (not JsonSerializer over a dictionary) so the native (AOT) build needs no reflection.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["change-type"] = change.Kind == NameChangeKind.Add ? 0 : 1,
-            ["forward-change"] = change.Forward,
-            ["reverse-change"] = change.Reverse,
-            ["fqdn"] = change.Fqdn.ToString(),
-            ["ip-address"] = change.Address.ToString(),
-            ["dhcid"] = change.Dhcid.ToHex(),
-            ["lease-expires-on"] = (change.LeaseExpiresOn ?? DateTimeOffset.UnixEpoch).UtcDateTime.ToString(ExpiryFormat, CultureInfo.InvariantCulture),
-            ["lease-length"] = change.Ttl,
-            ["use-conflict-resolution"] = change.UseConflictResolution,
-        });
+            writer.WriteStartObject();
+            writer.WriteNumber("change-type", change.Kind == NameChangeKind.Add ? 0 : 1);
+            writer.WriteBoolean("forward-change", change.Forward);
+            writer.WriteBoolean("reverse-change", change.Reverse);
+            writer.WriteString("fqdn", change.Fqdn.ToString());
+            writer.WriteString("ip-address", change.Address.ToString());
+            writer.WriteString("dhcid", change.Dhcid.ToHex());
+            writer.WriteString("lease-expires-on", (change.LeaseExpiresOn ?? DateTimeOffset.UnixEpoch).UtcDateTime.ToString(ExpiryFormat, CultureInfo.InvariantCulture));
+            writer.WriteNumber("lease-length", change.Ttl);
+            writer.WriteBoolean("use-conflict-resolution", change.UseConflictResolution);
+            writer.WriteEndObject();
+        }
+
+        var json = buffer.WrittenSpan;
         var datagram = new byte[json.Length + 2];
         BinaryPrimitives.WriteUInt16BigEndian(datagram, checked((ushort)json.Length));
-        json.CopyTo(datagram, 2);
+        json.CopyTo(datagram.AsSpan(2));
         return datagram;
     }
 

@@ -4,7 +4,7 @@ using Fos1.Kubernetes.Informers;
 namespace Fos1.Kubernetes.Configuration;
 
 /// <summary>
-/// The "Kubernetes" configuration section. Validated at start-up (<c>ValidateDataAnnotations</c> also runs
+/// The "Kubernetes" configuration section. Validated at start-up (the generated <c>KubernetesOptionsAnnotations</c> also runs
 /// <see cref="Validate"/>), so a bad lease timing fails the pod at once with the key in the message.
 /// </summary>
 public sealed class KubernetesOptions : IValidatableObject

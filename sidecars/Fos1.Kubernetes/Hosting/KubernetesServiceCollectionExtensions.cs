@@ -18,18 +18,29 @@ public static class KubernetesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(KubernetesOptions.SectionName);
-        services.AddOptions<KubernetesOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KubernetesOptions>().Bind(section)
+            .Validate(o => !o.Enabled || KubernetesFeature.IsSupported,
+                "Kubernetes:Enabled is true, but this is the native (AOT) build, which has no Kubernetes layer: run the JIT image (docs/deploy.md)")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsAnnotations>();
         var options = section.Get<KubernetesOptions>() ?? new KubernetesOptions();
-        if (!options.Enabled)
+        if (!options.Enabled || !KubernetesFeature.IsSupported)
         {
             return false;
         }
 
+        AddClientAndLeadership(services, options);
+        return true;
+    }
+
+    // Apart from AddKubernetesLayer so that the native build, where KubernetesFeature is off, never analyzes it.
+    private static void AddClientAndLeadership(IServiceCollection services, KubernetesOptions options)
+    {
         services.AddSingleton<IKubernetes>(sp => KubernetesClients.Create(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value));
         if (!options.LeaderElection)
         {
             services.AddSingleton(StatusLeadership.Always());
-            return true;
+            return;
         }
 
         services.AddSingleton<StatusLeadership>();
@@ -38,6 +49,5 @@ public static class KubernetesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KubernetesOptions>>().Value,
             logger: sp.GetRequiredService<ILogger<LeaderElection>>()));
         services.AddHostedService<LeadershipService>();
-        return true;
     }
 }

@@ -16,19 +16,25 @@ public static class KeaSidecarOptionsRegistration
     {
         services.AddOptions<DhcpDdnsOptions>().Bind(configuration.GetSection(DhcpDdnsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DhcpDdnsOptions>, DhcpDdnsOptionsValidator>();
-        services.AddOptions<SidecarOptions>().Bind(configuration.GetSection(SidecarOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HookSpoolSourceOptions>().Bind(configuration.GetSection("Fos1:HookSpool")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection("Fos1:Reconciliation")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BatchingOptions>().Bind(configuration.GetSection(BatchingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SidecarOptions>().Bind(configuration.GetSection(SidecarOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SidecarOptions>, SidecarOptionsAnnotations>();
+        services.AddOptions<HookSpoolSourceOptions>().Bind(configuration.GetSection("Fos1:HookSpool")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HookSpoolSourceOptions>, HookSpoolSourceOptionsAnnotations>();
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection("Fos1:Reconciliation")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsAnnotations>();
+        services.AddOptions<BatchingOptions>().Bind(configuration.GetSection(BatchingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BatchingOptions>, BatchingOptionsAnnotations>();
         services.AddOptions<MemfileSourceOptions>().Bind(configuration.GetSection("Fos1:Memfile"));
-        services.AddOptions<NamingOptions>().Bind(configuration.GetSection("Fos1:Naming")).ValidateDataAnnotations()
+        services.AddOptions<NamingOptions>().Bind(configuration.GetSection("Fos1:Naming"))
             .Validate<IOptions<HookSpoolSourceOptions>, IOptions<ReconciliationOptions>, IOptions<MemfileSourceOptions>>(
                 (naming, hooks, reconciliation, memfile) => !string.IsNullOrWhiteSpace(naming.QualifyingSuffix) || !(
                     !string.IsNullOrEmpty(hooks.Value.Directory) || reconciliation.Value.Enabled
                     || !string.IsNullOrEmpty(memfile.Value.LeaseFile4) || !string.IsNullOrEmpty(memfile.Value.LeaseFile6)),
                 "Fos1:Naming:QualifyingSuffix is required when the hook spool, reconciliation or memfile source is on (Kea's ddns-qualifying-suffix, e.g. home.arpa.)")
             .ValidateOnStart();
-        services.AddOptions<KeaConfigOptions>().Bind(configuration.GetSection(KeaConfigOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NamingOptions>, NamingOptionsAnnotations>();
+        services.AddOptions<KeaConfigOptions>().Bind(configuration.GetSection(KeaConfigOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeaConfigOptions>, KeaConfigOptionsAnnotations>();
         services.AddSingleton<IValidateOptions<KeaConfigOptions>, KeaConfigOptionsValidator>();
         return services;
     }

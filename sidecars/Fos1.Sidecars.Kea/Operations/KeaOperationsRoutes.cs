@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Fos1.Dns.Dispatch;
 using Fos1.Observability.Endpoint;
@@ -28,13 +27,13 @@ public sealed class KeaOperationsRoutes(
     ReconciliationService? reconciliation) : IOperationsRoutes, IDisposable
 {
     /// <summary>camelCase, and "+" in versions and offsets left readable for curl users.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Json = KeaOperationsJson.Web.Options;
 
     private readonly SemaphoreSlim _resync = new(1, 1);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/status", () => Results.Json(Status(), Json));
+        endpoints.MapGet("/status", () => Results.Json(Status(), KeaOperationsJson.Web.KeaStatus));
         endpoints.MapPost("/resync", (Func<CancellationToken, Task<IResult>>)ResyncAsync);
     }
 
@@ -62,7 +61,7 @@ public sealed class KeaOperationsRoutes(
         if (reconciliation is null)
         {
             return Results.Json(new OperationError("reconciliation is not configured (set Fos1:Reconciliation:Dhcp4ControlSocket, Dhcp6ControlSocket or ControlAgentUrl)"),
-                Json, statusCode: StatusCodes.Status409Conflict);
+                KeaOperationsJson.Web.OperationError, statusCode: StatusCodes.Status409Conflict);
         }
 
         await _resync.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -71,9 +70,9 @@ public sealed class KeaOperationsRoutes(
             await reconciliation.RunOnceAsync(cancellationToken).ConfigureAwait(false);
             return runs.Last switch
             {
-                { Succeeded: true } run => Results.Json(new ResyncResult(run.Leases, run.Added, run.Removed, run.Conflicts, Math.Round(run.DurationMs, 1)), Json),
-                { } run => Results.Json(new OperationError($"reconciliation failed, nothing changed: {run.Error}"), Json, statusCode: StatusCodes.Status502BadGateway),
-                null => Results.Json(new OperationError("reconciliation did not run"), Json, statusCode: StatusCodes.Status500InternalServerError),
+                { Succeeded: true } run => Results.Json(new ResyncResult(run.Leases, run.Added, run.Removed, run.Conflicts, Math.Round(run.DurationMs, 1)), KeaOperationsJson.Web.ResyncResult),
+                { } run => Results.Json(new OperationError($"reconciliation failed, nothing changed: {run.Error}"), KeaOperationsJson.Web.OperationError, statusCode: StatusCodes.Status502BadGateway),
+                null => Results.Json(new OperationError("reconciliation did not run"), KeaOperationsJson.Web.OperationError, statusCode: StatusCodes.Status500InternalServerError),
             };
         }
         finally

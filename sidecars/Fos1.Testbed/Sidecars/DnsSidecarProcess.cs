@@ -119,7 +119,8 @@ public sealed class DnsSidecarProcess : IAsyncDisposable
     private static async Task<DaemonProcess> LaunchAsync(
         IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, IPEndPoint update, CancellationToken cancellationToken)
     {
-        var process = DaemonProcess.Start("fos1-dns-sidecar", Cli.Wrap(Tool.Dotnet.Path).WithArguments(arguments).WithEnvironmentVariables(environment));
+        var (executable, launch) = SidecarBinary.Launch(arguments[0], arguments.Skip(1));
+        var process = DaemonProcess.Start("fos1-dns-sidecar", Cli.Wrap(executable).WithArguments(launch).WithEnvironmentVariables(environment));
         var pid = process.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {

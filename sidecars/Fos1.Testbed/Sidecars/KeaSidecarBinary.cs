@@ -1,3 +1,5 @@
+using Fos1.Testbed.Processes;
+
 namespace Fos1.Testbed.Sidecars;
 
 /// <summary>Finds the built fos1-kea-sidecar.dll: beside the caller, or in the repository's build output.</summary>
@@ -21,7 +23,35 @@ public static class SidecarBinary
     /// </summary>
     public const string NoHttpEndpoint = "--Observability:HttpEndpoint=";
 
+    /// <summary>
+    /// The build to run: the environment variable named after the project (<c>FOS1_KEA_SIDECAR</c>, <c>FOS1_DNS_SIDECAR</c>,
+    /// <c>FOS1_CONFIG_SIDECAR</c>) when set, e.g. a native AOT executable (docs/deploy.md), else the built dll.
+    /// </summary>
     public static string Locate(string project, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var variable = "FOS1_" + project[(project.LastIndexOf('.') + 1)..].ToUpperInvariant() + "_SIDECAR";
+        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } chosen)
+        {
+            return File.Exists(chosen) ? Path.GetFullPath(chosen) : throw new FileNotFoundException($"{variable}={chosen} does not exist", chosen);
+        }
+
+        return LocateBuilt(project, fileName);
+    }
+
+    /// <summary>
+    /// How to start <paramref name="binary"/>: a .dll through the dotnet host, anything else (a native AOT executable)
+    /// as the executable itself.
+    /// </summary>
+    public static (string Executable, IReadOnlyList<string> Arguments) Launch(string binary, IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(binary);
+        return binary.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? (Tool.Dotnet.Path, [binary, .. arguments])
+            : (binary, [.. arguments]);
+    }
+
+    private static string LocateBuilt(string project, string fileName)
     {
         // Prefer the configuration the caller was built in, then any.
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";

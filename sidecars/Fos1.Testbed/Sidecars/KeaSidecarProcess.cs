@@ -39,7 +39,7 @@ public sealed class KeaSidecarProcess : IAsyncDisposable
     public bool OutputContains(string text) => _process.OutputContains(text);
 
     /// <param name="extraArguments">Further configuration, e.g. <c>--Fos1:MaxInFlight=64</c>.</param>
-    /// <param name="binary">The fos1-kea-sidecar.dll to run; <see cref="KeaSidecarBinary.Locate"/> when null.</param>
+    /// <param name="binary">The fos1-kea-sidecar.dll (or native executable) to run; <see cref="KeaSidecarBinary.Locate"/> when null.</param>
     public static async Task<KeaSidecarProcess> StartAsync(
         KeaDdnsOptions options, IEnumerable<string>? extraArguments = null, string? binary = null, CancellationToken cancellationToken = default)
     {
@@ -61,9 +61,9 @@ public sealed class KeaSidecarProcess : IAsyncDisposable
         // Its durable state (outbox, lease ledger) lives and dies with this process's directory, so sidecars
         // started side by side never share a journal; extraArguments may still name another one.
         var stateDirectory = System.IO.Directory.CreateDirectory(Path.Combine(directory, "state")).FullName;
-        string[] arguments = [binary, $"--Fos1:D2ConfigFile={configPath}", $"--Fos1:StateDirectory={stateDirectory}", SidecarBinary.NoHttpEndpoint, .. extraArguments ?? []];
-        var dotnet = Tool.Dotnet;
-        var command = options.Namespace?.Command(dotnet, arguments) ?? Cli.Wrap(dotnet.Path).WithArguments(arguments);
+        var (executable, arguments) = SidecarBinary.Launch(binary,
+            [$"--Fos1:D2ConfigFile={configPath}", $"--Fos1:StateDirectory={stateDirectory}", SidecarBinary.NoHttpEndpoint, .. extraArguments ?? []]);
+        var command = options.Namespace?.Command(executable, arguments) ?? Cli.Wrap(executable).WithArguments(arguments);
         var process = DaemonProcess.Start("fos1-kea-sidecar", command.WithWorkingDirectory(directory));
         var sidecar = new KeaSidecarProcess(directory, new IPEndPoint(options.ListenAddress, port), process);
         try
