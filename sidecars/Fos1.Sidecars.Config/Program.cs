@@ -1,9 +1,10 @@
 using Fos1.Crds.Dns;
 using Fos1.Kubernetes.Configuration;
+using Fos1.Kubernetes.Hosting;
 using Fos1.Observability;
+using Fos1.Observability.Configuration;
 using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Config;
-using Fos1.Kubernetes.Hosting;
 using Fos1.Sidecars.Config.AdGuard;
 using Fos1.Sidecars.Config.Configuration;
 using Fos1.Sidecars.Config.Mdns;
@@ -60,6 +61,7 @@ if (mode == SidecarMode.Run && kubernetes)
 try
 {
     using var host = builder.Build();
+    InvalidConfiguration.ValidateAll(host.Services);
 
     // Resolving the options validates them now, before the hosted services are built (they would need the API client).
     var options = host.Services.GetRequiredService<IOptions<ConfigSidecarOptions>>().Value;
@@ -78,9 +80,9 @@ try
     await host.WaitForShutdownAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
-    await Console.Error.WriteLineAsync($"fos1-config-sidecar: invalid configuration:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Failures)}");
+    await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-config-sidecar", failures));
     return 2;
 }
 catch (k8s.Exceptions.KubeConfigException e)

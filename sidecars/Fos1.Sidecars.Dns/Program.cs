@@ -5,6 +5,7 @@ using Fos1.Dns.Server.Transfer;
 using Fos1.Kubernetes.Configuration;
 using Fos1.Kubernetes.Hosting;
 using Fos1.Observability;
+using Fos1.Observability.Configuration;
 using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Dns.Configuration;
 using Fos1.Sidecars.Dns.Operations;
@@ -117,12 +118,13 @@ services.AddHostedService<UpdateServerService>();
 try
 {
     var host = builder.Build();
+    InvalidConfiguration.ValidateAll(host.Services);
     await host.RunAsync();
     await host.Services.GetRequiredService<ZoneStore>().DisposeAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
-    await Console.Error.WriteLineAsync($"fos1-dns-sidecar: invalid configuration:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Failures)}");
+    await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-dns-sidecar", failures));
     return 2;
 }

@@ -11,6 +11,7 @@ using Fos1.Kea.Memfile;
 using Fos1.Kea.Ncr;
 using Fos1.Kubernetes.Hosting;
 using Fos1.Observability;
+using Fos1.Observability.Configuration;
 using Fos1.Outbox;
 using Fos1.Outbox.Changes;
 using Fos1.Outbox.Expiry;
@@ -130,11 +131,13 @@ services.AddKeaOperations(configuration);
 
 try
 {
-    await builder.Build().RunAsync();
+    using var host = builder.Build();
+    InvalidConfiguration.ValidateAll(host.Services);
+    await host.RunAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
-    await Console.Error.WriteLineAsync($"fos1-kea-sidecar: invalid configuration:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", e.Failures)}");
+    await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-kea-sidecar", failures));
     return 2;
 }
