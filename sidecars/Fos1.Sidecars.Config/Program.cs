@@ -80,6 +80,11 @@ try
     await host.WaitForShutdownAsync();
     return 0;
 }
+catch (Exception e) when (ListenFailure.Describe(e) is { } reason)
+{
+    await Console.Error.WriteLineAsync($"fos1-config-sidecar: cannot listen: {reason}");
+    return 1;
+}
 catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
     await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-config-sidecar", failures));

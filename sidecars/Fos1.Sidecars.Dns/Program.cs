@@ -123,6 +123,11 @@ try
     await host.Services.GetRequiredService<ZoneStore>().DisposeAsync();
     return 0;
 }
+catch (Exception e) when (ListenFailure.Describe(e) is { } reason)
+{
+    await Console.Error.WriteLineAsync($"fos1-dns-sidecar: cannot listen: {reason}");
+    return 1;
+}
 catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
     await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-dns-sidecar", failures));

@@ -136,6 +136,11 @@ try
     await host.RunAsync();
     return 0;
 }
+catch (Exception e) when (ListenFailure.Describe(e) is { } reason)
+{
+    await Console.Error.WriteLineAsync($"fos1-kea-sidecar: cannot listen: {reason}");
+    return 1;
+}
 catch (Exception e) when (InvalidConfiguration.Failures(e) is { } failures)
 {
     await Console.Error.WriteLineAsync(InvalidConfiguration.Describe("fos1-kea-sidecar", failures));

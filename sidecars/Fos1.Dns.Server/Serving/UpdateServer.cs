@@ -57,11 +57,21 @@ public sealed class UpdateServer : IAsyncDisposable
     /// <summary>Binds both sockets (throws if either is taken) and starts serving.</summary>
     public void Start()
     {
-        _udp = new Socket(_options.EndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _udp.Bind(_options.EndPoint);
-        var tcpEndPoint = _options.EndPoint.Port == 0 ? new IPEndPoint(_options.EndPoint.Address, UdpEndPoint.Port) : _options.EndPoint;
-        _tcp = new TcpListener(tcpEndPoint);
-        _tcp.Start();
+        try
+        {
+            _udp = new Socket(_options.EndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            _udp.Bind(_options.EndPoint);
+            var tcpEndPoint = _options.EndPoint.Port == 0 ? new IPEndPoint(_options.EndPoint.Address, UdpEndPoint.Port) : _options.EndPoint;
+            _tcp = new TcpListener(tcpEndPoint);
+            _tcp.Start();
+        }
+        catch (SocketException e)
+        {
+            _udp?.Dispose();
+            _udp = null;
+            throw new IOException($"cannot bind the UPDATE server to udp+tcp/{_options.EndPoint}: {e.Message}", e);
+        }
+
         UpdateServerLog.Listening(_logger, UdpEndPoint, TcpEndPoint);
         _loops.Add(Task.Run(() => ReceiveUdpAsync(_udp, _stopping.Token)));
         _loops.Add(Task.Run(() => AcceptTcpAsync(_tcp, _stopping.Token)));

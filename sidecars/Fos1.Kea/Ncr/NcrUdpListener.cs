@@ -40,6 +40,11 @@ public sealed partial class NcrUdpListener : IAsyncDisposable
             socket.ReceiveBufferSize = ReceiveBufferBytes;
             socket.Bind(endpoint);
         }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new IOException($"cannot bind the NCR listener to udp/{endpoint}: {e.Message}", e);
+        }
         catch
         {
             socket.Dispose();
