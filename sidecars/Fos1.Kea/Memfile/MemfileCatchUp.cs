@@ -16,7 +16,11 @@ internal static class MemfileCatchUp
         {
             using (file)
             {
-                await ReplayAsync(file, state, cancellationToken).ConfigureAwait(false);
+                // Malformed rows were counted when the tail first read them; here they are only skipped.
+                foreach (var row in await MemfileRows.ReadAsync(file, final: true, (_, _) => { }, cancellationToken).ConfigureAwait(false))
+                {
+                    state.Apply(row);
+                }
             }
         }
 
@@ -67,31 +71,4 @@ internal static class MemfileCatchUp
         && Same(a.Lease.Duid, b.Lease.Duid);
 
     private static bool Same(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
-
-    private static async Task ReplayAsync(LeaseFileCursor file, Dictionary<IPAddress, MemfileRow> state, CancellationToken cancellationToken)
-    {
-        var lines = new List<string>();
-        await file.ReadLinesAsync(lines, final: true, cancellationToken).ConfigureAwait(false);
-        foreach (var line in lines.Where(line => line.Length > 0))
-        {
-            if (file.Header is null)
-            {
-                file.Header = MemfileHeader.TryParse(line, out var header, out _) ? header : null;
-                continue;
-            }
-
-            // Malformed rows were counted when the tail first read them; here they are only skipped.
-            if (MemfileRowParser.TryParse(file.Header, line, out var row, out _))
-            {
-                if (row.IsDeletion)
-                {
-                    state.Remove(row.Lease.Address);
-                }
-                else
-                {
-                    state[row.Lease.Address] = row;
-                }
-            }
-        }
-    }
 }

@@ -156,15 +156,7 @@ public sealed partial class MemfileTail : IDisposable
         var recovered = 0;
         foreach (var change in MemfileCatchUp.Differences(_current, rotated, seenSinceRotation).ToList())
         {
-            if (change.IsDeletion)
-            {
-                _current.Remove(change.Lease.Address);
-            }
-            else
-            {
-                _current[change.Lease.Address] = change;
-            }
-
+            _current.Apply(change);
             events.Add(change.ToLeaseEvent(now));
             recovered++;
         }
@@ -178,48 +170,12 @@ public sealed partial class MemfileTail : IDisposable
 
     private async Task ApplyAsync(LeaseFileCursor file, bool final, List<LeaseEvent>? events, CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
-        await file.ReadLinesAsync(lines, final, cancellationToken).ConfigureAwait(false);
+        var rows = await MemfileRows.ReadAsync(file, final, (line, error) => Reject(file.Path, line, error), cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        foreach (var line in lines)
+        foreach (var row in rows)
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (file.Header is null)
-            {
-                if (MemfileHeader.TryParse(line, out var header, out var headerError))
-                {
-                    file.Header = header;
-                }
-                else
-                {
-                    // Without a header no row of this file can be read by name; they are all counted as bad.
-                    file.Header = null;
-                    Reject(file.Path, line, headerError);
-                }
-
-                continue;
-            }
-
-            if (!MemfileRowParser.TryParse(file.Header, line, out var row, out var error))
-            {
-                Reject(file.Path, line, error);
-                continue;
-            }
-
             _metrics.RowRead();
-            if (row.IsDeletion)
-            {
-                _current.Remove(row.Lease.Address);
-            }
-            else
-            {
-                _current[row.Lease.Address] = row;
-            }
-
+            _current.Apply(row);
             events?.Add(row.ToLeaseEvent(now));
         }
     }
