@@ -32,23 +32,14 @@ if (options.Concurrency.Count * options.Targets.Count > 250)
     return 2;
 }
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the fixtures dispose: the daemons and temp directories go with them.
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var cancellation = ConsoleCancellation.OnCtrlC();
 var cancellationToken = cancellation.Token;
 
 Console.WriteLine("# RFC 2136 target throughput: dns sidecar vs BIND");
 Console.WriteLine();
 Console.WriteLine($"Command: dotnet {Environment.CommandLine}");
 Console.WriteLine();
-foreach (var line in await MachineDescription.DescribeAsync(cancellationToken))
-{
-    Console.WriteLine($"- {line}");
-}
+await MachineDescription.PrintAsync(cancellationToken);
 
 Console.WriteLine();
 

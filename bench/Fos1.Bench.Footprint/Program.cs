@@ -18,18 +18,10 @@ catch (ArgumentException error)
     return 2;
 }
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var cancellation = ConsoleCancellation.OnCtrlC();
 var cancellationToken = cancellation.Token;
 
-foreach (var line in await MachineDescription.DescribeAsync(cancellationToken))
-{
-    Console.WriteLine("- " + line);
-}
+await MachineDescription.PrintAsync(cancellationToken);
 
 Console.WriteLine($"- arguments: {string.Join(' ', args)}");
 using var http = ReadinessPoller.CreateClient();

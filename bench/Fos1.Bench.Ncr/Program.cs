@@ -23,13 +23,7 @@ catch (FormatException e)
     return 2;
 }
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the fixtures dispose: the daemons and temp directories go with them.
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var cancellation = ConsoleCancellation.OnCtrlC();
 var cancellationToken = cancellation.Token;
 
 // Runs alternate between targets at each rate, so a slow drift of the machine hits both alike. A sustained
@@ -72,10 +66,7 @@ Console.WriteLine();
 Console.WriteLine($"Command: dotnet {Environment.CommandLine}");
 Console.WriteLine($"(= dotnet run -c Release --project bench/Fos1.Bench.Ncr -- {string.Join(' ', args)}; that build also builds the sidecar)".Replace(" )", ")", StringComparison.Ordinal));
 Console.WriteLine();
-foreach (var line in await MachineDescription.DescribeAsync(cancellationToken))
-{
-    Console.WriteLine($"- {line}");
-}
+await MachineDescription.PrintAsync(cancellationToken);
 
 Console.WriteLine();
 

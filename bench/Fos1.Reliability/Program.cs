@@ -27,24 +27,14 @@ catch (FormatException e)
     return 2;
 }
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Let the stacks dispose: daemons, namespaces, mounts and temp directories go with them.
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var cancellation = ConsoleCancellation.OnCtrlC();
 
 var command = $"dotnet run -c Release --project bench/Fos1.Reliability -- {string.Join(' ', args)}".TrimEnd() +
     (args.Contains("--seed") ? "" : $" (seed drawn: {options.Seed}; pass --seed {options.Seed} to repeat)");
 Console.WriteLine("# Reliability: faults with real processes");
 Console.WriteLine($"Command: {command}");
 Console.WriteLine($"Seed: {options.Seed}");
-var machine = await MachineDescription.DescribeAsync(cancellation.Token);
-foreach (var line in machine)
-{
-    Console.WriteLine($"- {line}");
-}
+var machine = await MachineDescription.PrintAsync(cancellation.Token);
 
 var scenarios = new FaultScenarios(options, cancellation.Token);
 var dnsDown = new FaultScenarios(options with { Leases = options.DnsDownLeases }, cancellation.Token);

@@ -26,6 +26,18 @@ public static class MachineDescription
         ];
     }
 
+    /// <summary>Prints <see cref="DescribeAsync"/> as a markdown list and returns it.</summary>
+    public static async Task<IReadOnlyList<string>> PrintAsync(CancellationToken cancellationToken)
+    {
+        var lines = await DescribeAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var line in lines)
+        {
+            Console.WriteLine($"- {line}");
+        }
+
+        return lines;
+    }
+
     /// <summary>The 1, 5 and 15 minute load averages: anything else running on the cores skews every number here.</summary>
     public static string LoadAverage() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
