@@ -1,9 +1,11 @@
 using System.Net;
 using Fos1.Ddns.Leases;
+using Fos1.Ddns.Planning;
 using Fos1.Ddns.Updates;
 using Fos1.Dns.Server.Serving;
 using Fos1.Dns.Server.Zones;
 using Fos1.Dns.Tsig;
+using Fos1.Dns.Wire;
 using Fos1.Zones;
 using Fos1.Zones.Policy;
 using Fos1.Zones.Records;
@@ -66,6 +68,10 @@ internal static class Sample
             Ttl: 300,
             UseConflictResolution: true,
             LeaseExpiresOn: null);
+
+    /// <summary>An RFC 4703 forward add of <see cref="Change"/>, signed with <see cref="Key"/> at <paramref name="signedAt"/>, as it goes on the wire.</summary>
+    public static byte[] SignedForwardAdd(string fqdn, string address, ushort id, DateTimeOffset signedAt, byte clientByte = 1) =>
+        UpdateMessageEncoder.Encode(UpdatePlans.ForwardAdd(Origin, Change(fqdn, address, clientByte)), id, Key, signedAt).Message.ToArray();
 
     public static ResponseCode Rcode(ReadOnlySpan<byte> response) => (ResponseCode)(response[3] & 0x0F);
 }

@@ -39,7 +39,7 @@ public sealed class StoreAdapters(ZoneStore store) : IZoneStore, IZoneSnapshots
         ArgumentNullException.ThrowIfNull(name);
         for (var candidate = name; candidate is not null; candidate = candidate.Parent)
         {
-            if (store.TryGetCurrent(candidate, out var zone))
+            if (FindDurable(candidate) is { } zone)
             {
                 return zone;
             }

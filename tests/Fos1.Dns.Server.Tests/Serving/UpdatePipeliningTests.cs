@@ -1,6 +1,4 @@
-using Fos1.Ddns.Planning;
 using Fos1.Ddns.Updates;
-using Fos1.Dns.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Fos1.Dns.Server.Tests.Serving;
@@ -100,6 +98,5 @@ public sealed class UpdatePipeliningTests
     private static int AnswerIndex(Fos1.Zones.Updates.UpdateOutcome outcome) =>
         int.Parse(outcome.Change!.Added.First(r => r.Owner != Sample.Origin).Owner.Text.Split('.')[0][1..], System.Globalization.CultureInfo.InvariantCulture) - 1;
 
-    private static byte[] Add(string fqdn, string address, ushort id, byte clientByte = 1) =>
-        UpdateMessageEncoder.Encode(UpdatePlans.ForwardAdd(Sample.Origin, Sample.Change(fqdn, address, clientByte)), id, Sample.Key, Now).Message.ToArray();
+    private static byte[] Add(string fqdn, string address, ushort id, byte clientByte = 1) => Sample.SignedForwardAdd(fqdn, address, id, Now, clientByte);
 }

@@ -1,9 +1,7 @@
 using System.Net;
-using Fos1.Ddns.Planning;
 using Fos1.Dns.Server.Serving;
 using Fos1.Dns.Server.Tests.Serving;
 using Fos1.Dns.Server.Transfer;
-using Fos1.Dns.Wire;
 using Fos1.Testbed.Network;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -24,9 +22,7 @@ public sealed class DurableTransferTests
     {
         var store = new HeldCommitStore(Sample.HomeZone());
         var handler = Sample.Handler(store, time: new FakeTimeProvider(Now));
-        var message = UpdateMessageEncoder.Encode(
-            UpdatePlans.ForwardAdd(Sample.Origin, Sample.Change("h1.home.arpa", "192.0.2.1", 1)), 1, Sample.Key, Now).Message.ToArray();
-        var answer = handler.HandleAsync(message, "test", CancellationToken.None);
+        var answer = handler.HandleAsync(Sample.SignedForwardAdd("h1.home.arpa", "192.0.2.1", 1, Now), "test", CancellationToken.None);
         await store.WaitForPendingAsync(1);
         var options = Sample.Options(new IPEndPoint(IPAddress.Loopback, FreePort.ForUdpAndTcp()))
             with { Transfers = new TransferPolicy([], AllowUnsignedFromLoopback: true) };
