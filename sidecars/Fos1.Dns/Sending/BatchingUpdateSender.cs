@@ -2,8 +2,9 @@
 // before it applies any update, and applies the updates all or nothing. If the merged plans name
 // disjoint owners, no plan's prerequisite can see another plan's RRs or updates, so the merged message
 // is answered NOERROR exactly when each plan alone would have been applied to the same zone. Any other
-// answer says only that at least one plan failed, not which: then every plan is resent alone and each
-// caller gets its own answer. (Disjointness also keeps value-dependent prerequisites of two plans for
+// answer says only that at least one plan failed, not which: then the batch is split in halves, each
+// resent merged (and split again if it fails), down to plans sent alone, so each caller gets its own
+// answer and one bad plan among 256 costs ~17 messages instead of 256. (Disjointness also keeps value-dependent prerequisites of two plans for
 // one name and type from being compared as one RRset, RFC 2136 3.2.5.)
 //
 // Why fanning a transport failure out is safe: the merged message was applied entirely or not at all,
@@ -131,7 +132,7 @@ public sealed class BatchingUpdateSender : IDnsUpdateSender, IDisposable
         }
         finally
         {
-            queue.Completed();
+            queue.Completed(batch);
         }
     }
 
@@ -178,7 +179,20 @@ public sealed class BatchingUpdateSender : IDnsUpdateSender, IDisposable
         batch.ForEach(pending => pending.Answer(outcome));
     }
 
-    private Task FallBackAsync(List<PendingPlan> batch) => Task.WhenAll(batch.Select(SendAloneAsync));
+    /// <summary>Batches this small are resent plan by plan: splitting further would cost more messages than it saves.</summary>
+    internal const int SplitAbove = 4;
+
+    private Task FallBackAsync(List<PendingPlan> batch)
+    {
+        if (batch.Count <= SplitAbove)
+        {
+            return Task.WhenAll(batch.Select(SendAloneAsync));
+        }
+
+        // Halves of a batch of disjoint plans are disjoint too, so each merged half answers as its plans would alone.
+        var half = batch.Count / 2;
+        return Task.WhenAll(SendMergedAsync(batch[..half]), SendMergedAsync(batch[half..]));
+    }
 
     private async Task SendAloneAsync(PendingPlan pending)
     {

@@ -25,7 +25,7 @@ public sealed class SidecarOptions
     /// (bench/RESULTS.md); a change waiting only for its completion to be fsynced does not count.
     /// </summary>
     [Range(1, 65536)]
-    public int MaxInFlight { get; set; } = 256;
+    public int MaxInFlight { get; set; } = 1024;
 
     /// <summary>First wait before resending after a timeout or SERVFAIL; doubles up to the maximum.</summary>
     [Range(1, 600_000)]

@@ -18,8 +18,8 @@ public sealed class BatchingMetrics
         var meter = meterFactory.Create(MeterName);
         _merged = meter.CreateCounter<long>("fos1.dns.batch.merged", "{message}", "UPDATEs sent that carry more than one plan");
         _plansPerMessage = meter.CreateHistogram<int>("fos1.dns.batch.plans", "{plan}", "Plans carried by each UPDATE the batching sender sent (1 = alone)");
-        _fallbacks = meter.CreateCounter<long>("fos1.dns.batch.fallbacks", "{message}", "Merged UPDATEs not answered NOERROR whose plans were resent one by one, by reason (the RCODE, or Exception)");
-        _deferred = meter.CreateCounter<long>("fos1.dns.batch.deferred", "{plan}", "Plans held back from a merged UPDATE because another plan in it names the same owner");
+        _fallbacks = meter.CreateCounter<long>("fos1.dns.batch.fallbacks", "{message}", "Merged UPDATEs not answered NOERROR whose plans were resent in halves (one by one when few), by reason (the RCODE, or Exception)");
+        _deferred = meter.CreateCounter<long>("fos1.dns.batch.deferred", "{plan}", "Plans held back from a merged UPDATE because another plan in it, or an UPDATE in flight, names the same owner");
     }
 
     internal void Sent(int plans)

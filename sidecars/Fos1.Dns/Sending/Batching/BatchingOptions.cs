@@ -9,7 +9,15 @@ public sealed class BatchingOptions
 
     /// <summary>Most plans merged into one UPDATE; 1 turns batching off (every plan is its own message).</summary>
     [Range(1, 4096)]
-    public int MaxPlansPerMessage { get; set; } = 64;
+    public int MaxPlansPerMessage { get; set; } = 256;
+
+    /// <summary>
+    /// UPDATEs in flight per zone (and server and key) at once. Past it, plans wait for an answer and then
+    /// ride together, so a busy server gets fewer, larger messages; two keep the server's queue for the zone
+    /// from running dry while the next message is gathered.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxMessagesInFlight { get; set; } = 2;
 
     /// <summary>
     /// Longest a plan waits for company while another UPDATE for its zone is in flight. A plan that

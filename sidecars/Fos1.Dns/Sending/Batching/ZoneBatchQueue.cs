@@ -4,10 +4,14 @@ namespace Fos1.Dns.Sending.Batching;
 
 /// <summary>
 /// The plans waiting to be sent to one (server, key, zone), and when they go: at once when nothing is
-/// in flight for the zone (a lone change never waits), otherwise when <see cref="BatchingOptions.MaxPlansPerMessage"/>
-/// are waiting, when the UPDATEs in flight are all answered, or after <see cref="BatchingOptions.MaxDelay"/>,
-/// whichever comes first. While UPDATEs are in flight the zone's traffic thus clocks itself into
-/// batches, and the delay only bounds how long a plan waits behind a slow answer.
+/// in flight for the zone (a lone change never waits); otherwise, while fewer than
+/// <see cref="BatchingOptions.MaxMessagesInFlight"/> UPDATEs are in flight, when
+/// <see cref="BatchingOptions.MaxPlansPerMessage"/> are waiting or after <see cref="BatchingOptions.MaxDelay"/>;
+/// and whenever an UPDATE in flight is answered. With the zone's window full, plans wait for an answer, so
+/// a slow server gets fewer, larger UPDATEs instead of a message every few milliseconds: BIND journals and
+/// fsyncs every UPDATE, so its throughput grows with the plans per message, not with the messages.
+/// A plan naming an owner that an UPDATE in flight names waits for that answer, so two plans for one name
+/// are never in flight at once (two messages may be applied in either order).
 /// </summary>
 internal sealed class ZoneBatchQueue
 {
@@ -18,6 +22,7 @@ internal sealed class ZoneBatchQueue
     private readonly BatchingMetrics _metrics;
     private readonly Action<ZoneBatchQueue, IReadOnlyList<PendingPlan>> _launch;
     private readonly int _headerOctets;
+    private readonly HashSet<DnsName> _namesInFlight = [];
     private int _inFlight;
     private ITimer? _timer;
     private long _timerGeneration;
@@ -42,11 +47,17 @@ internal sealed class ZoneBatchQueue
             if (_inFlight == 0 && _waiting.Count == 0)
             {
                 _inFlight++;
+                _namesInFlight.UnionWith(plan.Footprint.Names);
                 ready = [[plan]];
             }
             else
             {
                 _waiting.Add(plan);
+                if (_inFlight >= _options.MaxMessagesInFlight)
+                {
+                    return; // The next answer sends it.
+                }
+
                 if (_waiting.Count < _options.MaxPlansPerMessage)
                 {
                     ArmTimer();
@@ -76,14 +87,19 @@ internal sealed class ZoneBatchQueue
         }
     }
 
-    /// <summary>One launched batch has its answers (including any one-by-one fallback).</summary>
-    public void Completed()
+    /// <summary>One launched batch has its answers (including any fallback): what waits fills the free window.</summary>
+    public void Completed(IReadOnlyList<PendingPlan> batch)
     {
         List<IReadOnlyList<PendingPlan>> ready;
         lock (_gate)
         {
             _inFlight--;
-            if (_inFlight > 0 || _waiting.Count == 0)
+            foreach (var plan in batch)
+            {
+                _namesInFlight.ExceptWith(plan.Footprint.Names);
+            }
+
+            if (_waiting.Count == 0)
             {
                 return;
             }
@@ -111,16 +127,18 @@ internal sealed class ZoneBatchQueue
     }
 
     /// <summary>
-    /// Everything waiting, as batches in arrival order. A plan naming an owner that a plan already in
-    /// the batch names goes into a later batch: RFC 2136 checks all prerequisites before applying any
-    /// update, and merges value-dependent prerequisites of one name and type into one RRset, so only
-    /// plans with disjoint names give the merged message the answer each plan alone would get.
+    /// What is waiting, as batches in arrival order, as many as the zone's window has room for; the rest
+    /// keeps waiting, as does a plan naming an owner in flight. A plan naming an owner that a plan already
+    /// in the batch names goes into a later batch:
+    /// RFC 2136 checks all prerequisites before applying any update, and merges value-dependent
+    /// prerequisites of one name and type into one RRset, so only plans with disjoint names give the merged
+    /// message the answer each plan alone would get.
     /// </summary>
     private List<IReadOnlyList<PendingPlan>> Drain()
     {
         DisarmTimer();
         var batches = new List<IReadOnlyList<PendingPlan>>();
-        while (_waiting.Count > 0)
+        while (_waiting.Count > 0 && _inFlight < _options.MaxMessagesInFlight)
         {
             var batch = new List<PendingPlan>();
             var names = new HashSet<DnsName>();
@@ -132,7 +150,7 @@ internal sealed class ZoneBatchQueue
                 var footprint = plan.Footprint;
                 var fits = batch.Count == 0
                     || (batch.Count < _options.MaxPlansPerMessage && octets + footprint.Octets <= _options.MaxMessageOctets);
-                if (!fits || (batch.Count > 0 && footprint.Overlaps(names)))
+                if (!fits || footprint.Overlaps(names) || footprint.Overlaps(_namesInFlight))
                 {
                     deferred += fits ? 1 : 0;
                     leftover.Add(plan);
@@ -147,7 +165,13 @@ internal sealed class ZoneBatchQueue
             _metrics.Deferred(deferred);
             _waiting.Clear();
             _waiting.AddRange(leftover);
+            if (batch.Count == 0)
+            {
+                break; // Everything waiting names an owner in flight: its answer drains it.
+            }
+
             _inFlight++;
+            _namesInFlight.UnionWith(names);
             batches.Add(batch);
         }
 

@@ -30,6 +30,30 @@ public sealed class BatchFallbackTests
         Assert.Equal(waiting, messages.Skip(2).OrderBy(plan => Array.IndexOf(waiting, plan)));
     }
 
+    [Fact]
+    public async Task A_large_merged_message_that_fails_is_resent_in_halves_so_only_the_bad_plans_quarter_goes_plan_by_plan()
+    {
+        var inner = new HeldSender(message => Answer(Claims(message, "taken") ? ResponseCode.YxDomain : ResponseCode.NoError));
+        using var batching = Batcher(inner, StoppedClock(), maxDelayMs: 1000);
+        var first = Add("first", 1);
+        var gate = inner.Hold(first);
+        var inFlight = batching.SendAsync(first, Primary, Budget);
+        var waiting = Enumerable.Range(2, 16).Select(i => i == 7 ? Add("taken", (byte)i) : Add($"host-{i}", (byte)i)).ToArray();
+        var callers = waiting.Select(plan => batching.SendAsync(plan, Primary, Budget)).ToList();
+
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(callers).WaitAsync(Patience);
+
+        Assert.Equal(waiting.Select(plan => Answer(Claims(plan, "taken") ? ResponseCode.YxDomain : ResponseCode.NoError)), outcomes);
+        await inFlight.WaitAsync(Patience);
+        // first; all 16 (YXDOMAIN); halves of 8 (one YXDOMAIN); quarters of 4 (one YXDOMAIN); its 4 plans alone.
+        Assert.Equal([1, 16, 8, 8, 4, 4, 1, 1, 1, 1], Sizes(inner.Plans));
+        Assert.Equal(waiting[4..8], inner.Plans.Where(plan => plan.Prerequisites.Count == 1 && !ReferenceEquals(plan, first)).OrderBy(plan => Array.IndexOf(waiting, plan)));
+    }
+
+    private static int[] Sizes(IReadOnlyList<UpdateMessagePlan> plans) =>
+        [plans[0].Prerequisites.Count, .. plans.Skip(1).Select(plan => plan.Prerequisites.Count).OrderByDescending(count => count)];
+
     [Theory]
     [InlineData(UpdateFailureKind.Timeout)]
     [InlineData(UpdateFailureKind.NetworkError)]

@@ -16,8 +16,9 @@ internal static class BatchingFixtures
     /// <summary>Bounds every await in these tests so a bug hangs nothing; never a speed assertion.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public static BatchingUpdateSender Batcher(IDnsUpdateSender inner, TimeProvider time, int maxPlans = 64, int maxDelayMs = 2, int maxOctets = 60_000) =>
-        new(inner, new BatchingOptions { MaxPlansPerMessage = maxPlans, MaxDelayMs = maxDelayMs, MaxMessageOctets = maxOctets },
+    public static BatchingUpdateSender Batcher(
+        IDnsUpdateSender inner, TimeProvider time, int maxPlans = 64, int maxDelayMs = 2, int maxOctets = 60_000, int maxMessagesInFlight = 2) =>
+        new(inner, new BatchingOptions { MaxPlansPerMessage = maxPlans, MaxDelayMs = maxDelayMs, MaxMessageOctets = maxOctets, MaxMessagesInFlight = maxMessagesInFlight },
             new BatchingMetrics(new TestMeterFactory()), time);
 
     /// <summary>A clock that never moves unless the test moves it: no timer fires by itself.</summary>

@@ -182,4 +182,75 @@ public sealed class BatchingUpdateSenderTests
         gate.SetResult();
         await inFlight.WaitAsync(Patience);
     }
+
+    [Fact]
+    public async Task With_the_zones_window_full_plans_wait_past_the_delay_for_an_answer_and_then_ride_together()
+    {
+        var inner = new HeldSender();
+        var clock = StoppedClock();
+        using var batching = Batcher(inner, clock, maxDelayMs: 2, maxMessagesInFlight: 2);
+        var first = Add("first", 1);
+        var second = Add("second", 2);
+        var firstGate = inner.Hold(first);
+        var secondGate = inner.Hold(message => message.Prerequisites.Contains(second.Prerequisites[0]));
+        var inFlight = batching.SendAsync(first, Primary, Budget);
+        var secondCaller = batching.SendAsync(second, Primary, Budget);
+        clock.Advance(TimeSpan.FromMilliseconds(2));
+        await Dispatch.Poll.UntilAsync(() => inner.Messages.Count == 2, Patience);
+        UpdateMessagePlan[] waiting = [Add("c", 3), Add("d", 4), Add("e", 5)];
+        var callers = waiting.Select(plan => batching.SendAsync(plan, Primary, Budget)).ToList();
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, inner.Messages.Count);
+        firstGate.SetResult();
+        await Task.WhenAll(callers.Prepend(inFlight)).WaitAsync(Patience);
+
+        Assert.Equal(3, inner.Messages.Count);
+        Assert.Equal(waiting.SelectMany(plan => plan.Updates), inner.Plans[2].Updates);
+        Assert.False(secondCaller.IsCompleted);
+        secondGate.SetResult();
+        await secondCaller.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task An_answer_frees_one_place_in_the_window_and_the_plans_waiting_take_it_at_once()
+    {
+        var inner = new HeldSender();
+        using var batching = Batcher(inner, StoppedClock(), maxPlans: 2, maxDelayMs: 1000, maxMessagesInFlight: 1);
+        var first = Add("first", 1);
+        var gate = inner.Hold(first);
+        var inFlight = batching.SendAsync(first, Primary, Budget);
+        var callers = new[] { Add("b", 2), Add("c", 3), Add("d", 4), Add("e", 5), Add("f", 6) }
+            .Select(plan => batching.SendAsync(plan, Primary, Budget)).ToList();
+        Assert.Single(inner.Messages);
+
+        gate.SetResult();
+        await Task.WhenAll(callers.Prepend(inFlight)).WaitAsync(Patience);
+
+        Assert.Equal([1, 2, 2, 1], inner.Plans.Select(plan => plan.Prerequisites.Count));
+    }
+
+    [Fact]
+    public async Task A_plan_naming_an_owner_in_flight_waits_for_that_answer_although_the_window_has_room()
+    {
+        var inner = new HeldSender();
+        var clock = StoppedClock();
+        using var batching = Batcher(inner, clock, maxDelayMs: 2, maxMessagesInFlight: 4);
+        var claim = Add("shared", 1);
+        var gate = inner.Hold(claim);
+        var inFlight = batching.SendAsync(claim, Primary, Budget);
+        var release = RemoveAddress("shared", 1);
+        var other = Add("other", 2);
+        var releaseCaller = batching.SendAsync(release, Primary, Budget);
+        var otherCaller = batching.SendAsync(other, Primary, Budget);
+
+        clock.Advance(TimeSpan.FromMilliseconds(2));
+        await otherCaller.WaitAsync(Patience);
+        Assert.Equal([claim, other], inner.Plans);
+        Assert.False(releaseCaller.IsCompleted);
+
+        gate.SetResult();
+        await Task.WhenAll(inFlight, releaseCaller).WaitAsync(Patience);
+        Assert.Equal([claim, other, release], inner.Plans);
+    }
 }
