@@ -4,7 +4,8 @@
 // descriptors; the shared socket costs one dictionary entry, and a single receive loop keeps up
 // easily. Source-port randomisation is traded away, which is fine because UPDATEs go to a known
 // primary and are TSIG-signed (a forged answer fails verification and becomes TsigNotVerified).
-// TCP (messages over 512 octets, truncated answers) is rare, so it uses a connection per exchange.
+// TCP carries merged UPDATEs (over 512 octets) and truncated answers; its connections are kept and
+// reused per server (TcpConnections).
 // In-flight UPDATEs are capped per server (default 100 = BIND 9.18's update-quota): BIND drops what
 // exceeds its quota, and a burst of a few hundred datagrams overflows named's default socket
 // buffer (seen here as RcvbufErrors), turning a burst into timeouts instead of answers.
@@ -32,6 +33,7 @@ public sealed class DnsUpdateSender : IDnsUpdateSender, IDisposable
     private readonly ConcurrentDictionary<IPEndPoint, SemaphoreSlim> _windows = new();
     private readonly Lazy<UdpTransactions> _udp4;
     private readonly Lazy<UdpTransactions> _udp6;
+    private readonly TcpConnections _tcp;
     private bool _disposed;
 
     /// <param name="maxInFlightPerServer">UPDATEs beyond this many per server wait (only for cancellation, not for the timeout).</param>
@@ -44,6 +46,7 @@ public sealed class DnsUpdateSender : IDnsUpdateSender, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _udp4 = new(() => new UdpTransactions(AddressFamily.InterNetwork, _logger));
         _udp6 = new(() => new UdpTransactions(AddressFamily.InterNetworkV6, _logger));
+        _tcp = new TcpConnections(_time);
     }
 
     public async Task<UpdateOutcome> SendAsync(
@@ -110,6 +113,8 @@ public sealed class DnsUpdateSender : IDnsUpdateSender, IDisposable
         {
             _udp6.Value.Dispose();
         }
+
+        _tcp.Dispose();
     }
 
     /// <returns>Null when the answer was truncated and must be fetched over TCP.</returns>
@@ -153,7 +158,7 @@ public sealed class DnsUpdateSender : IDnsUpdateSender, IDisposable
         try
         {
             _logger.UpdateSent(request.TransactionId, plan.Zone, target.Server, "TCP", request.Message.Length);
-            var response = await TcpExchange.ExchangeAsync(target.Server, request.Message, linked.Token);
+            var response = await _tcp.ExchangeAsync(target.Server, request.Message, linked.Token);
             return UpdateResponse.Interpret(request, response, _time.GetUtcNow());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
