@@ -1,14 +1,10 @@
-using Fos1.Crds.Dns;
-using Fos1.Kubernetes.Configuration;
 using Fos1.Kubernetes.Hosting;
 using Fos1.Observability;
 using Fos1.Observability.Configuration;
-using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Config;
 using Fos1.Sidecars.Config.AdGuard;
 using Fos1.Sidecars.Config.Configuration;
-using Fos1.Sidecars.Config.Mdns;
-using Fos1.Sidecars.Config.Operations;
+using Fos1.Sidecars.Config.Resources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,25 +33,10 @@ services.AddOptions<ConfigSidecarOptions>().Bind(section).ValidateOnStart();
 services.AddSingleton<IValidateOptions<ConfigSidecarOptions>>(new ConfigSidecarOptionsValidation(mode, kubernetes));
 services.AddSingleton(TimeProvider.System);
 var configured = section.Get<ConfigSidecarOptions>() ?? new ConfigSidecarOptions();
-if (mode == SidecarMode.Run && kubernetes)
+if (mode == SidecarMode.Run)
 {
-    services.AddSingleton<InformerSync>();
-    List<string> watched = [];
-    if (configured.AdGuard.Enabled)
-    {
-        services.AddHostedService<AdGuardResourceService>();
-        services.AddSingleton<AdGuardReachability>();
-        services.AddSingleton<IReadinessCheck, AdGuardReachableCheck>();
-        watched.AddRange([DnsKinds.FilterList.Kind, DnsKinds.Client.Kind]);
-    }
-
-    if (configured.Mdns.Enabled)
-    {
-        services.AddHostedService<MdnsResourceService>();
-        watched.Add(DnsKinds.MdnsReflector.Kind);
-    }
-
-    services.AddSingleton<IReadinessCheck>(sp => new InformersSyncedCheck(sp.GetRequiredService<InformerSync>(), watched));
+    // Only with the Kubernetes layer; the native build compiles it out (no KubernetesClient in the binary).
+    services.AddResourceServices(kubernetes, configured);
 }
 
 try
@@ -65,10 +46,9 @@ try
 
     // Resolving the options validates them now, before the hosted services are built (they would need the API client).
     var options = host.Services.GetRequiredService<IOptions<ConfigSidecarOptions>>().Value;
-    var kubernetesOptions = host.Services.GetRequiredService<IOptions<KubernetesOptions>>().Value;
     if (mode == SidecarMode.InitAdGuard)
     {
-        var command = new AdGuardInitCommand(options.AdGuard, kubernetesOptions, kubernetes ? host.Services.GetRequiredService<k8s.IKubernetes>() : null,
+        var command = new AdGuardInitCommand(options.AdGuard, AdGuardResources.Lister(host.Services, kubernetes),
             host.Services.GetRequiredService<ILogger<AdGuardInitCommand>>());
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return await command.RunAsync(force, stop.Token);

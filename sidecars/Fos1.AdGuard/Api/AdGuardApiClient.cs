@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Fos1.AdGuard.Api;
 
@@ -12,7 +12,6 @@ namespace Fos1.AdGuard.Api;
 /// </summary>
 public sealed class AdGuardApiClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly HttpClient http;
 
     public AdGuardApiClient(HttpClient http, AdGuardCredentials credentials)
@@ -24,57 +23,57 @@ public sealed class AdGuardApiClient
     }
 
     public Task<FilteringStatus> GetFilteringStatusAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<FilteringStatus>("control/filtering/status", cancellationToken);
+        GetAsync("control/filtering/status", AdGuardJson.Default.FilteringStatus, cancellationToken);
 
     public Task<ClientList> GetClientsAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<ClientList>("control/clients", cancellationToken);
+        GetAsync("control/clients", AdGuardJson.Default.ClientList, cancellationToken);
 
     public Task<DnsInfo> GetDnsInfoAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<DnsInfo>("control/dns_info", cancellationToken);
+        GetAsync("control/dns_info", AdGuardJson.Default.DnsInfo, cancellationToken);
 
     public Task AddUrlAsync(string name, string url, bool whitelist, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/add_url", new { name, url, whitelist }, cancellationToken);
+        PostAsync("control/filtering/add_url", new AddUrlRequest(name, url, whitelist), AdGuardJson.Default.AddUrlRequest, cancellationToken);
 
     public Task RemoveUrlAsync(string url, bool whitelist, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/remove_url", new { url, whitelist }, cancellationToken);
+        PostAsync("control/filtering/remove_url", new RemoveUrlRequest(url, whitelist), AdGuardJson.Default.RemoveUrlRequest, cancellationToken);
 
     /// <summary>Changes the filter currently at <paramref name="url"/> (name, enabled; AdGuard keys filters by URL).</summary>
     public Task SetUrlAsync(string url, bool whitelist, string name, bool enabled, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/set_url", new { url, whitelist, data = new { name, url, enabled } }, cancellationToken);
+        PostAsync("control/filtering/set_url", new SetUrlRequest(url, whitelist, new SetUrlData(name, url, enabled)), AdGuardJson.Default.SetUrlRequest, cancellationToken);
 
     public Task SetRulesAsync(IReadOnlyList<string> rules, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/set_rules", new { rules }, cancellationToken);
+        PostAsync("control/filtering/set_rules", new SetRulesRequest(rules), AdGuardJson.Default.SetRulesRequest, cancellationToken);
 
     public Task RefreshAsync(bool whitelist, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/refresh", new { whitelist }, cancellationToken);
+        PostAsync("control/filtering/refresh", new RefreshRequest(whitelist), AdGuardJson.Default.RefreshRequest, cancellationToken);
 
     public Task SetFilteringConfigAsync(bool enabled, int intervalHours, CancellationToken cancellationToken = default) =>
-        PostAsync("control/filtering/config", new { enabled, interval = intervalHours }, cancellationToken);
+        PostAsync("control/filtering/config", new FilteringConfigRequest(enabled, intervalHours), AdGuardJson.Default.FilteringConfigRequest, cancellationToken);
 
     public Task AddClientAsync(ClientInfo client, CancellationToken cancellationToken = default) =>
-        PostAsync("control/clients/add", client, cancellationToken);
+        PostAsync("control/clients/add", client, AdGuardJson.Default.ClientInfo, cancellationToken);
 
     public Task UpdateClientAsync(string currentName, ClientInfo client, CancellationToken cancellationToken = default) =>
-        PostAsync("control/clients/update", new { name = currentName, data = client }, cancellationToken);
+        PostAsync("control/clients/update", new UpdateClientRequest(currentName, client), AdGuardJson.Default.UpdateClientRequest, cancellationToken);
 
     public Task DeleteClientAsync(string name, CancellationToken cancellationToken = default) =>
-        PostAsync("control/clients/delete", new { name }, cancellationToken);
+        PostAsync("control/clients/delete", new DeleteClientRequest(name), AdGuardJson.Default.DeleteClientRequest, cancellationToken);
 
     /// <summary>POST /control/dns_config with only upstream_dns: AdGuard leaves the fields it is not sent alone.</summary>
     public Task SetUpstreamsAsync(IReadOnlyList<string> upstreams, CancellationToken cancellationToken = default) =>
-        PostAsync("control/dns_config", new { upstream_dns = upstreams }, cancellationToken);
+        PostAsync("control/dns_config", new UpstreamsRequest(upstreams), AdGuardJson.Default.UpstreamsRequest, cancellationToken);
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> json, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
         await EnsureSuccessAsync("GET /" + path, response, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+        return await response.Content.ReadFromJsonAsync(json, cancellationToken)
             ?? throw new AdGuardApiException($"GET /{path}: AdGuard Home answered with an empty body");
     }
 
-    private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    private async Task PostAsync<T>(string path, T body, JsonTypeInfo<T> json, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json, cancellationToken);
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, json, cancellationToken);
         await EnsureSuccessAsync("POST /" + path, response, cancellationToken);
     }
 

@@ -1,11 +1,6 @@
 using System.Text;
 using Fos1.AdGuard.Yaml;
-using Fos1.Crds.Dns;
-using Fos1.Kubernetes.Clients;
-using Fos1.Kubernetes.Configuration;
 using Fos1.Sidecars.Config.Configuration;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Fos1.Sidecars.Config.AdGuard;
@@ -15,7 +10,9 @@ namespace Fos1.Sidecars.Config.AdGuard;
 /// and writes the complete schema-34 AdGuardHome.yaml, but only when the file does not exist yet (AdGuard owns
 /// and rewrites it afterwards) or with --force. Live changes are the long-running mode's job.
 /// </summary>
-public sealed partial class AdGuardInitCommand(AdGuardSidecarOptions settings, KubernetesOptions kubernetes, IKubernetes? client, ILogger<AdGuardInitCommand> logger)
+/// <param name="listResources">Lists the resources (<see cref="AdGuardResources.Lister"/>); null renders none.</param>
+public sealed partial class AdGuardInitCommand(
+    AdGuardSidecarOptions settings, Func<CancellationToken, Task<AdGuardResources>>? listResources, ILogger<AdGuardInitCommand> logger)
 {
     public const int Written = 0;
     public const int Failed = 1;
@@ -32,15 +29,7 @@ public sealed partial class AdGuardInitCommand(AdGuardSidecarOptions settings, K
 
         try
         {
-            IReadOnlyList<DnsFilterList> lists = [];
-            IReadOnlyList<DnsClient> clients = [];
-            if (client is not null)
-            {
-                var ns = kubernetes.ForInformers().Namespace;
-                lists = await ListAsync(new CustomResourceClient<DnsFilterList>(client, DnsKinds.FilterList), ns, cancellationToken).ConfigureAwait(false);
-                clients = await ListAsync(new CustomResourceClient<DnsClient>(client, DnsKinds.Client), ns, cancellationToken).ConfigureAwait(false);
-            }
-
+            var (lists, clients) = listResources is null ? AdGuardResources.None : await listResources(cancellationToken).ConfigureAwait(false);
             var rendering = AdGuardConfigRenderer.Render(lists, clients, settings.RenderOptions());
             foreach (var outcome in rendering.Outcomes)
             {
@@ -56,22 +45,6 @@ public sealed partial class AdGuardInitCommand(AdGuardSidecarOptions settings, K
             LogFailed(e, path);
             return Failed;
         }
-    }
-
-    private static async Task<IReadOnlyList<T>> ListAsync<T>(CustomResourceClient<T> resources, string? ns, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        var items = new List<T>();
-        string? next = null;
-        do
-        {
-            var page = await resources.ListAsync(ns, 500, next, cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items);
-            next = page.Continue;
-        }
-        while (next is not null);
-
-        return items;
     }
 
     // AdGuard must never start from half a file: a temporary file in the same directory, renamed over the target.

@@ -80,7 +80,8 @@ public sealed class ConfigSidecarProcess : IAsyncDisposable
         }
 
         arguments.AddRange(extraArguments ?? []);
-        var process = DaemonProcess.Start("fos1-config-sidecar", Cli.Wrap(Tool.Dotnet.Path).WithArguments(arguments));
+        var (executable, launch) = SidecarBinary.Launch(arguments[0], arguments.Skip(1));
+        var process = DaemonProcess.Start("fos1-config-sidecar", Cli.Wrap(executable).WithArguments(launch));
         try
         {
             await Poll.UntilAsync(() => process.HasExited || process.OutputContains(StartedLine), TimeSpan.FromSeconds(30),
@@ -131,7 +132,8 @@ public sealed class ConfigSidecarProcess : IAsyncDisposable
     public static Task<BufferedCommandResult> RunToExitAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return Cli.Wrap(Tool.Dotnet.Path).WithArguments([Locate(), .. arguments]).WithValidation(CommandResultValidation.None)
+        var (executable, launch) = SidecarBinary.Launch(Locate(), arguments);
+        return Cli.Wrap(executable).WithArguments(launch).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken);
     }
 
