@@ -6,10 +6,10 @@ namespace Fos1.Crds.Dhcp;
 public sealed record DhcpOption
 {
     [JsonPropertyName("name")]
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     [JsonPropertyName("data")]
-    public string Data { get; init; } = "";
+    public string Data { get; set; } = "";
 
     [JsonPropertyName("alwaysSend")]
     public bool AlwaysSend { get; init; }

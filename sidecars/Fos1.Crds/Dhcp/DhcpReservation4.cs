@@ -12,7 +12,7 @@ public sealed record DhcpReservation4
     public string? ClientId { get; init; }
 
     [JsonPropertyName("ipAddress")]
-    public string IpAddress { get; init; } = "";
+    public string IpAddress { get; set; } = "";
 
     [JsonPropertyName("hostname")]
     public string? Hostname { get; init; }

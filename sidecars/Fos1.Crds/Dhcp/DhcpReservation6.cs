@@ -6,7 +6,7 @@ namespace Fos1.Crds.Dhcp;
 public sealed record DhcpReservation6
 {
     [JsonPropertyName("duid")]
-    public string Duid { get; init; } = "";
+    public string Duid { get; set; } = "";
 
     [JsonPropertyName("ipAddresses")]
     public IReadOnlyList<string> IpAddresses { get; init => field = value ?? []; } = [];

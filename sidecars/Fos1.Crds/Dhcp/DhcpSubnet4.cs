@@ -7,7 +7,7 @@ public sealed record DhcpSubnet4
 {
     /// <summary>IPv4 CIDR, e.g. 192.168.1.0/24.</summary>
     [JsonPropertyName("subnet")]
-    public string Subnet { get; init; } = "";
+    public string Subnet { get; set; } = "";
 
     /// <summary>Kea subnet-id; null = a stable id derived from the subnet.</summary>
     [JsonPropertyName("id")]

@@ -7,7 +7,7 @@ public sealed record DhcpSubnet6
 {
     /// <summary>IPv6 CIDR, e.g. 2001:db8:1::/64.</summary>
     [JsonPropertyName("subnet")]
-    public string Subnet { get; init; } = "";
+    public string Subnet { get; set; } = "";
 
     /// <summary>Kea subnet-id; null = a stable id derived from the subnet.</summary>
     [JsonPropertyName("id")]

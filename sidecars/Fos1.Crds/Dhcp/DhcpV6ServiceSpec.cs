@@ -10,7 +10,7 @@ public sealed record DhcpV6ServiceSpec
     public IReadOnlyList<string> Interfaces { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("validLifetime")]
-    public int ValidLifetime { get; init; } = 3600;
+    public int ValidLifetime { get; set; } = 3600;
 
     [JsonPropertyName("preferredLifetime")]
     public int? PreferredLifetime { get; init; }

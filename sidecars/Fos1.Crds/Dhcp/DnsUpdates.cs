@@ -14,10 +14,10 @@ public sealed record DnsUpdates
 
     /// <summary>True: PTR records too.</summary>
     [JsonPropertyName("reverse")]
-    public bool Reverse { get; init; } = true;
+    public bool Reverse { get; set; } = true;
 
     [JsonPropertyName("replaceClientName")]
-    public ReplaceClientName ReplaceClientName { get; init; } = ReplaceClientName.Never;
+    public ReplaceClientName ReplaceClientName { get; set; } = ReplaceClientName.Never;
 
     /// <summary>"" = no generated names for clients that send no hostname.</summary>
     [JsonPropertyName("generatedPrefix")]

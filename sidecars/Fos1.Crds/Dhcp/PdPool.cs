@@ -6,7 +6,7 @@ namespace Fos1.Crds.Dhcp;
 public sealed record PdPool
 {
     [JsonPropertyName("prefix")]
-    public string Prefix { get; init; } = "";
+    public string Prefix { get; set; } = "";
 
     [JsonPropertyName("delegatedLength")]
     public int DelegatedLength { get; init; }

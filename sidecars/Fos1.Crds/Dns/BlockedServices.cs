@@ -6,7 +6,7 @@ namespace Fos1.Crds.Dns;
 public sealed record BlockedServices
 {
     [JsonPropertyName("useGlobal")]
-    public bool UseGlobal { get; init; } = true;
+    public bool UseGlobal { get; set; } = true;
 
     /// <summary>AdGuard service ids (youtube, tiktok...).</summary>
     [JsonPropertyName("ids")]

@@ -21,10 +21,10 @@ public sealed record DnsClientSpec
     public IReadOnlyList<string> Upstreams { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("useGlobalSettings")]
-    public bool UseGlobalSettings { get; init; } = true;
+    public bool UseGlobalSettings { get; set; } = true;
 
     [JsonPropertyName("filteringEnabled")]
-    public bool FilteringEnabled { get; init; } = true;
+    public bool FilteringEnabled { get; set; } = true;
 
     [JsonPropertyName("parentalEnabled")]
     public bool ParentalEnabled { get; init; }

@@ -10,7 +10,7 @@ public sealed record DnsFilterListSpec
     public string? DisplayName { get; init; }
 
     [JsonPropertyName("enabled")]
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; set; } = true;
 
     /// <summary>True = AdGuard "whitelist_filters" / exception rules.</summary>
     [JsonPropertyName("allowlist")]

@@ -7,11 +7,11 @@ public sealed record DnsZoneSpec
 {
     /// <summary>Required; DNS name without the trailing dot.</summary>
     [JsonPropertyName("domain")]
-    public string Domain { get; init; } = "";
+    public string Domain { get; set; } = "";
 
     /// <summary>TTL of static records without their own, and of the SOA and NS records.</summary>
     [JsonPropertyName("ttl")]
-    public int Ttl { get; init; } = 3600;
+    public int Ttl { get; set; } = 3600;
 
     [JsonPropertyName("soa")]
     public SoaSettings Soa { get; init => field = value ?? new(); } = new();

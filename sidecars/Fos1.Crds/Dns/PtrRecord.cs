@@ -6,11 +6,11 @@ namespace Fos1.Crds.Dns;
 public sealed record PtrRecord
 {
     [JsonPropertyName("address")]
-    public string Address { get; init; } = "";
+    public string Address { get; set; } = "";
 
     /// <summary>Absolute name, trailing dot optional.</summary>
     [JsonPropertyName("hostname")]
-    public string Hostname { get; init; } = "";
+    public string Hostname { get; set; } = "";
 
     [JsonPropertyName("ttl")]
     public int? Ttl { get; init; }

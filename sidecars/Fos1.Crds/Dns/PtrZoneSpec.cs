@@ -7,10 +7,10 @@ public sealed record PtrZoneSpec
 {
     /// <summary>Required; IPv4 prefix /8, /16 or /24, or an IPv6 prefix whose length is a multiple of 4.</summary>
     [JsonPropertyName("network")]
-    public string Network { get; init; } = "";
+    public string Network { get; set; } = "";
 
     [JsonPropertyName("ttl")]
-    public int Ttl { get; init; } = 3600;
+    public int Ttl { get; set; } = 3600;
 
     [JsonPropertyName("soa")]
     public SoaSettings Soa { get; init => field = value ?? new(); } = new();

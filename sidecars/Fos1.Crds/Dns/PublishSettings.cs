@@ -6,7 +6,7 @@ namespace Fos1.Crds.Dns;
 public sealed record PublishSettings
 {
     [JsonPropertyName("mode")]
-    public PublishMode Mode { get; init; } = PublishMode.Grpc;
+    public PublishMode Mode { get; set; } = PublishMode.Grpc;
 
     /// <summary>CoreDNS cache cap for the zone, seconds; 0 = none.</summary>
     [JsonPropertyName("cacheSeconds")]

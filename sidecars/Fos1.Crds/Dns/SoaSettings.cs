@@ -15,15 +15,15 @@ public sealed record SoaSettings
     public string? Mailbox { get; init; }
 
     [JsonPropertyName("refresh")]
-    public int Refresh { get; init; } = 3600;
+    public int Refresh { get; set; } = 3600;
 
     [JsonPropertyName("retry")]
-    public int Retry { get; init; } = 600;
+    public int Retry { get; set; } = 600;
 
     [JsonPropertyName("expire")]
-    public int Expire { get; init; } = 604800;
+    public int Expire { get; set; } = 604800;
 
     /// <summary>The negative-caching TTL.</summary>
     [JsonPropertyName("minimum")]
-    public int Minimum { get; init; } = 300;
+    public int Minimum { get; set; } = 300;
 }

@@ -6,8 +6,8 @@ namespace Fos1.Crds.Dns;
 public sealed record TimeRange
 {
     [JsonPropertyName("start")]
-    public string Start { get; init; } = "";
+    public string Start { get; set; } = "";
 
     [JsonPropertyName("end")]
-    public string End { get; init; } = "";
+    public string End { get; set; } = "";
 }

@@ -24,5 +24,5 @@ public sealed record Condition
     public required string Reason { get; init; }
 
     [JsonPropertyName("message")]
-    public string Message { get; init; } = "";
+    public string Message { get; set; } = "";
 }

@@ -9,5 +9,5 @@ public record ResourceStatus
     public long? ObservedGeneration { get; init; }
 
     [JsonPropertyName("conditions")]
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; set; } = [];
 }
