@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fos1.Kubernetes.Resources;
 using k8s;
@@ -29,6 +30,11 @@ public sealed class CustomResourceClient<T> : IResourceClient<T>
 
         _client = client;
         _kind = kind;
+
+        // The assembly defining T adds its generated JSON metadata to KubernetesJson in its module initializer
+        // (Fos1.Crds: CrdJson). A JIT runtime runs that only when code of the assembly first runs, which may be after
+        // this client lists T: run it now. (A native build runs every module initializer at start.)
+        RuntimeHelpers.RunModuleConstructor(typeof(T).Module.ModuleHandle);
     }
 
     public ResourceKind Kind => _kind;
@@ -55,20 +61,18 @@ public sealed class CustomResourceClient<T> : IResourceClient<T>
         }
     }
 
-    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
-        string? namespaceName, string resourceVersion, CancellationToken cancellationToken) =>
-        WatchStreams.ReadAsync(
-            (onError, token) => UseNamespace(namespaceName)
-                ? _client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                    _kind.Group, _kind.Version, namespaceName, _kind.Plural, allowWatchBookmarks: true,
-                    resourceVersion: resourceVersion, onError: onError, cancellationToken: token)
-                : _client.CustomObjects.WatchListClusterCustomObjectAsync(
-                    _kind.Group, _kind.Version, _kind.Plural, allowWatchBookmarks: true,
-                    resourceVersion: resourceVersion, onError: onError, cancellationToken: token),
-            // The untyped watch hands each object over as a JsonElement; our kinds carry their own JSON names.
-            raw => raw is JsonElement element ? KubernetesJson.Deserialize<T>(element.GetRawText()) : null,
-            $"{_kind} from {resourceVersion}",
-            cancellationToken);
+    public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
+        string? namespaceName, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var path = UseNamespace(namespaceName)
+            ? $"/apis/{_kind.Group}/{_kind.Version}/namespaces/{namespaceName}/{_kind.Plural}"
+            : $"/apis/{_kind.Group}/{_kind.Version}/{_kind.Plural}";
+        var what = $"{_kind} from {resourceVersion}";
+        await foreach (var watchEvent in ResourceWatch.ReadAsync(_client, path, resourceVersion, what, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return (watchEvent.Type, ObjectOf(watchEvent, what));
+        }
+    }
 
     public async Task<T?> GetAsync(string? namespaceName, string name, CancellationToken cancellationToken)
     {
@@ -109,6 +113,19 @@ public sealed class CustomResourceClient<T> : IResourceClient<T>
             : await _client.CustomObjects.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<T>(
                 resource, _kind.Group, _kind.Version, _kind.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.Body ?? throw new KubernetesClientException($"Replacing the status of {_kind} {name} returned no object.");
+    }
+
+    private static T ObjectOf(WatchEvent watchEvent, string what)
+    {
+        try
+        {
+            return KubernetesJson.Deserialize<T>(watchEvent.Object)
+                ?? throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event carried a null object.");
+        }
+        catch (JsonException e)
+        {
+            throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event's object is not a {typeof(T).Name}: {e.Message}", e);
+        }
     }
 
     private bool UseNamespace(string? namespaceName) => _kind.Namespaced && !string.IsNullOrEmpty(namespaceName);

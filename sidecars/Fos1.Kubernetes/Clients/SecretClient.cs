@@ -1,7 +1,10 @@
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Fos1.Kubernetes.Resources;
 using k8s;
 using k8s.Autorest;
+using k8s.Exceptions;
 using k8s.Models;
 
 namespace Fos1.Kubernetes.Clients;
@@ -46,17 +49,26 @@ public sealed class SecretClient : IResourceClient<V1Secret>
         }
     }
 
-    public IAsyncEnumerable<(WatchEventType Type, V1Secret Object)> WatchAsync(
-        string? namespaceName, string resourceVersion, CancellationToken cancellationToken) =>
-        WatchStreams.ReadAsync(
-            (onError, token) => string.IsNullOrEmpty(namespaceName)
-                ? _client.CoreV1.WatchListSecretForAllNamespacesAsync(
-                    allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: onError, cancellationToken: token)
-                : _client.CoreV1.WatchListNamespacedSecretAsync(
-                    namespaceName, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: onError, cancellationToken: token),
-            secret => secret,
-            $"{Secrets} from {resourceVersion}",
-            cancellationToken);
+    public async IAsyncEnumerable<(WatchEventType Type, V1Secret Object)> WatchAsync(
+        string? namespaceName, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var path = string.IsNullOrEmpty(namespaceName) ? "/api/v1/secrets" : $"/api/v1/namespaces/{namespaceName}/secrets";
+        var what = $"{Secrets} from {resourceVersion}";
+        await foreach (var watchEvent in ResourceWatch.ReadAsync(_client, path, resourceVersion, what, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            V1Secret? secret;
+            try
+            {
+                secret = KubernetesJson.Deserialize<V1Secret>(watchEvent.Object);
+            }
+            catch (JsonException e)
+            {
+                throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event's object is not a Secret: {e.Message}", e);
+            }
+
+            yield return (watchEvent.Type, secret ?? throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event carried a null object."));
+        }
+    }
 
     public async Task<V1Secret?> GetAsync(string? namespaceName, string name, CancellationToken cancellationToken)
     {

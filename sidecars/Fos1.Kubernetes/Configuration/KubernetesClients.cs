@@ -7,8 +7,9 @@ public static class KubernetesClients
 {
     public static IKubernetes Create(KubernetesOptions options)
     {
-        KubernetesSerialization.UseReflectionMetadata();
-        return new k8s.Kubernetes(Configure(options));
+        var configuration = Configure(options);
+        KubernetesSerialization.Apply(configuration);
+        return new k8s.Kubernetes(configuration);
     }
 
     public static KubernetesClientConfiguration Configure(KubernetesOptions options)

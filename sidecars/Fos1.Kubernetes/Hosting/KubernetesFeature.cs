@@ -3,10 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace Fos1.Kubernetes.Hosting;
 
 /// <summary>
-/// Whether this build carries the Kubernetes layer. Always on in the JIT build; the native (AOT) build turns it off
-/// (<c>RuntimeHostConfigurationOption Fos1.Kubernetes.IsSupported=false, Trim=true</c> in the hosts), because
-/// KubernetesClient serializes its models and watch events through reflection and is not AOT-safe. With the switch
-/// off the compiler removes every branch guarded by it, so none of KubernetesClient is compiled in.
+/// Whether this build carries the Kubernetes layer. On by default, in the JIT and the native (AOT) builds alike: the layer
+/// is AOT-safe (KubernetesClient.Aot, our own watch reader and Lease election, source-generated JSON for the kinds). A
+/// host can still leave it out of its native build (<c>RuntimeHostConfigurationOption Fos1.Kubernetes.IsSupported=false,
+/// Trim=true</c>); with the switch off the compiler removes every branch guarded by it.
 /// </summary>
 public static class KubernetesFeature
 {

@@ -1,15 +1,13 @@
 using Fos1.Kubernetes.Configuration;
 using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fos1.Kubernetes.Leadership;
 
 /// <summary>
-/// Runs work only while this replica holds a coordination.k8s.io Lease (KubernetesClient's LeaderElector with a
-/// LeaseLock), cancels it when leadership is lost and starts it again if leadership comes back. A new term's
+/// Runs work only while this replica holds a coordination.k8s.io Lease (client-go's rules, <see cref="LeaseClaim"/>),
+/// cancels it when leadership is lost and starts it again if leadership comes back. A new term's
 /// work starts only after the previous term's work has ended, so it never overlaps itself.
 /// </summary>
 public sealed class LeaderElection
@@ -45,55 +43,35 @@ public sealed class LeaderElection
     {
         ArgumentNullException.ThrowIfNull(whileLeading);
         var leaseNamespace = _options.EffectiveLeaseNamespace();
-        var config = new LeaderElectionConfig(new LeaseLock(_client, leaseNamespace, _options.LeaseName, Identity))
-        {
-            LeaseDuration = _options.LeaseDuration,
-            RenewDeadline = _options.RenewDeadline,
-            RetryPeriod = _options.RetryPeriod,
-        };
-
-        using var elector = new LeaderElector(config);
+        var claim = new LeaseClaim(_client, leaseNamespace, _options.LeaseName, Identity, _options.LeaseDuration, TimeProvider.System);
         CancellationTokenSource? term = null;
         var work = Task.CompletedTask;
-        elector.OnStartedLeading += () =>
-        {
-            lock (_gate)
-            {
-                term?.Dispose();
-                term = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                _isLeader = true;
-                work = LeadAsync(work, whileLeading, term.Token);
-            }
-
-            LeadershipLog.Started(_logger, Identity, leaseNamespace, _options.LeaseName);
-        };
-        elector.OnStoppedLeading += () =>
-        {
-            lock (_gate)
-            {
-                _isLeader = false;
-                term?.Cancel();
-            }
-
-            LeadershipLog.Stopped(_logger, Identity, leaseNamespace, _options.LeaseName);
-        };
-        elector.OnNewLeader += leader =>
-        {
-            _leader = leader;
-            LeadershipLog.NewLeader(_logger, leader ?? "", leaseNamespace, _options.LeaseName);
-        };
-        elector.OnError += e => LeadershipLog.Error(_logger, e, leaseNamespace, _options.LeaseName);
-
         try
         {
-            await HoldAsync(elector, leaseNamespace, () =>
+            while (!cancellationToken.IsCancellationRequested)
             {
+                await AcquireAsync(claim, leaseNamespace, cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    term?.Dispose();
+                    term = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    _isLeader = true;
+                    work = LeadAsync(work, whileLeading, term.Token);
+                }
+
+                LeadershipLog.Started(_logger, Identity, leaseNamespace, _options.LeaseName);
+                await RenewAsync(claim, leaseNamespace, cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
                     _isLeader = false;
-                    term?.Cancel();
+                    term.Cancel();
                 }
-            }, cancellationToken).ConfigureAwait(false);
+
+                LeadershipLog.Stopped(_logger, Identity, leaseNamespace, _options.LeaseName);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
         finally
         {
@@ -110,31 +88,61 @@ public sealed class LeaderElection
         }
     }
 
-    /// <summary>
-    /// KubernetesClient's elector catches only HTTP error answers: a refused connection or a timeout escapes it. An
-    /// unreachable API server must not stop the host (a DNS primary must keep serving), so such a failure ends the
-    /// term, if any, and the election starts again after the retry period.
-    /// </summary>
-    private async Task HoldAsync(LeaderElector elector, string leaseNamespace, Action endTerm, CancellationToken cancellationToken)
+    /// <summary>Tries every retry period (with up to 20% jitter, so replicas do not retry in lockstep) until this replica holds the Lease.</summary>
+    private async Task AcquireAsync(LeaseClaim claim, string leaseNamespace, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!await TryAsync(claim, leaseNamespace, cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await elector.RunAndTryToHoldLeadershipForeverAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LeadershipLog.Error(_logger, e, leaseNamespace, _options.LeaseName);
-                endTerm();
+#pragma warning disable CA5394 // Jitter, not security.
+            var jitter = 1 + (Random.Shared.NextDouble() * 0.2);
+#pragma warning restore CA5394
+            await Task.Delay(_options.RetryPeriod * jitter, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-                await Task.Delay(_options.RetryPeriod, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    /// <summary>Renews every retry period; returns when a renewal has not succeeded within the renew deadline (leadership lost).</summary>
+    private async Task RenewAsync(LeaseClaim claim, string leaseNamespace, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(_options.RetryPeriod, cancellationToken).ConfigureAwait(false);
+            var deadline = DateTimeOffset.UtcNow + _options.RenewDeadline;
+            while (!await TryAsync(claim, leaseNamespace, cancellationToken).ConfigureAwait(false))
+            {
+                if (DateTimeOffset.UtcNow + _options.RetryPeriod >= deadline)
+                {
+                    return;
+                }
+
+                await Task.Delay(_options.RetryPeriod, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// One attempt. An unreachable API server must not stop the host (a DNS primary must keep serving): any failure
+    /// but cancellation counts as "not held" and is logged, and the loops above retry after the retry period.
+    /// </summary>
+    private async Task<bool> TryAsync(LeaseClaim claim, string leaseNamespace, CancellationToken cancellationToken)
+    {
+        bool held;
+        try
+        {
+            held = await claim.TryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LeadershipLog.Error(_logger, e, leaseNamespace, _options.LeaseName);
+            return false;
+        }
+
+        if (claim.ObservedHolder is { Length: > 0 } holder && holder != _leader)
+        {
+            _leader = holder;
+            LeadershipLog.NewLeader(_logger, holder, leaseNamespace, _options.LeaseName);
+        }
+
+        return held;
     }
 
     private async Task LeadAsync(Task previous, Func<CancellationToken, Task> whileLeading, CancellationToken cancellationToken)

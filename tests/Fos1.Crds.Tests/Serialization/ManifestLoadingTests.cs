@@ -1,6 +1,7 @@
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
 using Fos1.Kubernetes.Resources;
+using Fos1.Crds.Serialization;
 using k8s;
 
 namespace Fos1.Crds.Tests.Serialization;
@@ -10,13 +11,7 @@ public sealed class ManifestLoadingTests
     [Fact]
     public void A_multi_document_manifest_loads_each_kind_by_its_api_version_and_kind()
     {
-        var typeMap = new Dictionary<string, Type>
-        {
-            [$"{DnsKinds.Zone.ApiVersion}/{DnsKinds.Zone.Kind}"] = typeof(DnsZone),
-            [$"{DhcpKinds.V4Service.ApiVersion}/{DhcpKinds.V4Service.Kind}"] = typeof(DhcpV4Service),
-        };
-
-        var objects = KubernetesYaml.LoadAllFromString(FullExamples.DnsZone + "\n---\n" + FullExamples.DhcpV4Service, typeMap);
+        var objects = ResourceYaml.ReadAll(FullExamples.DnsZone + "\n---\n" + FullExamples.DhcpV4Service);
 
         Assert.Collection(
             objects,
@@ -25,11 +20,19 @@ public sealed class ManifestLoadingTests
     }
 
     [Fact]
+    public void A_manifest_document_of_another_kind_is_refused_by_name()
+    {
+        var e = Assert.Throws<FormatException>(() => ResourceYaml.ReadAll("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"));
+
+        Assert.Equal("A manifest document is a v1/ConfigMap, which is not a Fos1 kind.", e.Message);
+    }
+
+    [Fact]
     public void A_list_from_the_api_server_reads_with_kubernetes_json()
     {
         var json = $$"""
             {"apiVersion":"dns.fos1.io/v1alpha1","kind":"DNSZoneList","metadata":{"resourceVersion":"42"},
-             "items":[{{KubernetesJson.Serialize(KubernetesYaml.Deserialize<DnsZone>(FullExamples.DnsZone))}}]}
+             "items":[{{KubernetesJson.Serialize(ResourceYaml.Read<DnsZone>(FullExamples.DnsZone))}}]}
             """;
 
         var list = KubernetesJson.Deserialize<CustomResourceList<DnsZone>>(json);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
+using Fos1.Crds.Serialization;
 using k8s;
 
 namespace Fos1.Crds.Tests.Serialization;
@@ -34,8 +35,8 @@ public sealed class RoundTripTests
     [Fact]
     public void Enums_are_written_as_the_strings_of_the_contract()
     {
-        var service = KubernetesYaml.Deserialize<DhcpV4Service>(FullExamples.DhcpV4Service);
-        var zone = KubernetesYaml.Deserialize<DnsZone>(FullExamples.DnsZone);
+        var service = ResourceYaml.Read<DhcpV4Service>(FullExamples.DhcpV4Service);
+        var zone = ResourceYaml.Read<DnsZone>(FullExamples.DnsZone);
 
         Assert.Equal(ReplaceClientName.WhenNotPresent, service.Spec!.DnsUpdates.ReplaceClientName);
         Assert.Equal(PublishMode.Secondary, zone.Spec!.Publish.Mode);
@@ -44,7 +45,7 @@ public sealed class RoundTripTests
         Assert.Contains("\"replaceClientName\":\"when-not-present\"", JsonSerializer.Serialize(service), StringComparison.Ordinal);
         Assert.Contains("\"mode\":\"Secondary\"", KubernetesJson.Serialize(zone), StringComparison.Ordinal);
         Assert.Contains("\"mode\":\"Secondary\"", JsonSerializer.Serialize(zone), StringComparison.Ordinal);
-        Assert.Contains("mode: Secondary", KubernetesYaml.Serialize(zone), StringComparison.Ordinal);
+        Assert.Contains("mode: Secondary", ResourceYaml.Write(zone), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class RoundTripTests
                 - {name: '2', type: TXT, value: '300'}
             """;
 
-        var zone = KubernetesYaml.Deserialize<DnsZone>(yaml);
-        var written = KubernetesYaml.Serialize(zone);
-        var again = KubernetesYaml.Deserialize<DnsZone>(written);
+        var zone = ResourceYaml.Read<DnsZone>(yaml);
+        var written = ResourceYaml.Write(zone);
+        var again = ResourceYaml.Read<DnsZone>(written);
 
         Assert.Equal(60, zone.Spec!.Ttl);
         Assert.Equal(new StaticRecord { Name = "1", Type = "TXT", Value = "true" }, zone.Spec.Records[0]);
@@ -92,7 +93,7 @@ public sealed class RoundTripTests
     [Fact]
     public void The_full_dhcpv4_example_reads_every_field()
     {
-        var service = KubernetesYaml.Deserialize<DhcpV4Service>(FullExamples.DhcpV4Service);
+        var service = ResourceYaml.Read<DhcpV4Service>(FullExamples.DhcpV4Service);
 
         var subnet = Assert.Single(service.Spec!.Subnets);
         Assert.Equal(7, subnet.Id);
@@ -115,9 +116,9 @@ public sealed class RoundTripTests
     [Fact]
     public void The_full_dhcpv6_and_zone_examples_read_every_field()
     {
-        var v6 = KubernetesYaml.Deserialize<DhcpV6Service>(FullExamples.DhcpV6Service).Spec!;
-        var zone = KubernetesYaml.Deserialize<DnsZone>(FullExamples.DnsZone);
-        var client = KubernetesYaml.Deserialize<DnsClient>(FullExamples.DnsClient).Spec!;
+        var v6 = ResourceYaml.Read<DhcpV6Service>(FullExamples.DhcpV6Service).Spec!;
+        var zone = ResourceYaml.Read<DnsZone>(FullExamples.DnsZone);
+        var client = ResourceYaml.Read<DnsClient>(FullExamples.DnsClient).Spec!;
 
         var subnet = Assert.Single(v6.Subnets);
         Assert.Equal(3600, v6.PreferredLifetime);
@@ -136,13 +137,14 @@ public sealed class RoundTripTests
     }
 
     private static (string Json, string ViaKubernetesJson, string ViaPlainJson, string ViaYaml) RoundTrip<T>(string yaml)
+        where T : class
     {
-        var read = KubernetesYaml.Deserialize<T>(yaml);
+        var read = ResourceYaml.Read<T>(yaml);
         var json = KubernetesJson.Serialize(read);
         return (
             json,
             KubernetesJson.Serialize(KubernetesJson.Deserialize<T>(json)),
             KubernetesJson.Serialize(JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(read))),
-            KubernetesJson.Serialize(KubernetesYaml.Deserialize<T>(KubernetesYaml.Serialize(read))));
+            KubernetesJson.Serialize(ResourceYaml.Read<T>(ResourceYaml.Write(read))));
     }
 }

@@ -1,5 +1,6 @@
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
+using Fos1.Crds.Serialization;
 using k8s;
 
 namespace Fos1.Crds.Tests.Serialization;
@@ -15,7 +16,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void The_seed_zone_reads_with_the_documented_defaults_filled_in()
     {
-        var zone = KubernetesYaml.Deserialize<DnsZone>(SeedZone);
+        var zone = ResourceYaml.Read<DnsZone>(SeedZone);
 
         Assert.Equal("DNSZone", zone.Kind);
         Assert.Equal("dns.fos1.io/v1alpha1", zone.ApiVersion);
@@ -38,7 +39,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void The_seed_dhcp_service_reads_with_the_documented_defaults_filled_in()
     {
-        var service = KubernetesYaml.Deserialize<DhcpV4Service>(SeedDhcp);
+        var service = ResourceYaml.Read<DhcpV4Service>(SeedDhcp);
 
         Assert.Equal("DHCPv4Service", service.Kind);
         Assert.Equal("main-network", service.Metadata.Name);
@@ -63,7 +64,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void The_seed_examples_are_valid()
     {
-        Assert.Empty(ZoneValidation.Validate(KubernetesYaml.Deserialize<DnsZone>(SeedZone).Spec!));
-        Assert.Empty(DhcpServiceValidation.Validate(KubernetesYaml.Deserialize<DhcpV4Service>(SeedDhcp).Spec!));
+        Assert.Empty(ZoneValidation.Validate(ResourceYaml.Read<DnsZone>(SeedZone).Spec!));
+        Assert.Empty(DhcpServiceValidation.Validate(ResourceYaml.Read<DhcpV4Service>(SeedDhcp).Spec!));
     }
 }

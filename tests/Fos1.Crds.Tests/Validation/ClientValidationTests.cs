@@ -1,5 +1,6 @@
 using Fos1.Crds.Dns;
 using Fos1.Crds.Tests.Serialization;
+using Fos1.Crds.Serialization;
 using k8s;
 using static Fos1.Crds.Tests.Validation.Errors;
 
@@ -7,7 +8,7 @@ namespace Fos1.Crds.Tests.Validation;
 
 public sealed class ClientValidationTests
 {
-    private static readonly DnsClientSpec Valid = KubernetesYaml.Deserialize<DnsClient>(FullExamples.DnsClient).Spec!;
+    private static readonly DnsClientSpec Valid = ResourceYaml.Read<DnsClient>(FullExamples.DnsClient).Spec!;
     private static readonly BlockSchedule Schedule = Valid.BlockedServices.Schedule!;
 
     private static DnsClientSpec WithSchedule(BlockSchedule schedule) => Valid with { BlockedServices = Valid.BlockedServices with { Schedule = schedule } };

@@ -1,4 +1,5 @@
 using Fos1.Crds.Dhcp;
+using Fos1.Crds.Serialization;
 using k8s;
 using Fos1.Crds.Tests.Serialization;
 using static Fos1.Crds.Tests.Validation.Errors;
@@ -7,7 +8,7 @@ namespace Fos1.Crds.Tests.Validation;
 
 public sealed class DhcpV4ServiceValidationTests
 {
-    private static readonly DhcpV4ServiceSpec Valid = KubernetesYaml.Deserialize<DhcpV4Service>(FullExamples.DhcpV4Service).Spec!;
+    private static readonly DhcpV4ServiceSpec Valid = ResourceYaml.Read<DhcpV4Service>(FullExamples.DhcpV4Service).Spec!;
     private static readonly DhcpSubnet4 Subnet = Valid.Subnets[0];
 
     private static DhcpV4ServiceSpec WithSubnet(DhcpSubnet4 subnet) => Valid with { Subnets = [subnet] };

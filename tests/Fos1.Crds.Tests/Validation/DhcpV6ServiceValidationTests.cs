@@ -1,5 +1,6 @@
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Tests.Serialization;
+using Fos1.Crds.Serialization;
 using k8s;
 using static Fos1.Crds.Tests.Validation.Errors;
 
@@ -7,7 +8,7 @@ namespace Fos1.Crds.Tests.Validation;
 
 public sealed class DhcpV6ServiceValidationTests
 {
-    private static readonly DhcpV6ServiceSpec Valid = KubernetesYaml.Deserialize<DhcpV6Service>(FullExamples.DhcpV6Service).Spec!;
+    private static readonly DhcpV6ServiceSpec Valid = ResourceYaml.Read<DhcpV6Service>(FullExamples.DhcpV6Service).Spec!;
     private static readonly DhcpSubnet6 Subnet = Valid.Subnets[0];
     private static readonly DhcpReservation6 Reservation = Subnet.Reservations[0];
 

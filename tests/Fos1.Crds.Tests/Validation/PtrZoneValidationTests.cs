@@ -1,5 +1,6 @@
 using Fos1.Crds.Dns;
 using Fos1.Crds.Tests.Serialization;
+using Fos1.Crds.Serialization;
 using k8s;
 using static Fos1.Crds.Tests.Validation.Errors;
 
@@ -7,7 +8,7 @@ namespace Fos1.Crds.Tests.Validation;
 
 public sealed class PtrZoneValidationTests
 {
-    private static readonly PtrZoneSpec Valid = KubernetesYaml.Deserialize<PtrZone>(FullExamples.PtrZone).Spec!;
+    private static readonly PtrZoneSpec Valid = ResourceYaml.Read<PtrZone>(FullExamples.PtrZone).Spec!;
 
     [Fact]
     public void The_full_example_is_valid() => Assert.Empty(ZoneValidation.Validate(Valid));

@@ -1,5 +1,6 @@
 using Fos1.Crds.Dns;
 using Fos1.Crds.Tests.Serialization;
+using Fos1.Crds.Serialization;
 using k8s;
 using static Fos1.Crds.Tests.Validation.Errors;
 
@@ -7,7 +8,7 @@ namespace Fos1.Crds.Tests.Validation;
 
 public sealed class ZoneValidationTests
 {
-    private static readonly DnsZoneSpec Valid = KubernetesYaml.Deserialize<DnsZone>(FullExamples.DnsZone).Spec!;
+    private static readonly DnsZoneSpec Valid = ResourceYaml.Read<DnsZone>(FullExamples.DnsZone).Spec!;
 
     private static DnsZoneSpec WithRecords(params StaticRecord[] records) => Valid with { Records = records };
 

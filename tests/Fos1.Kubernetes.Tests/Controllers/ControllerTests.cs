@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Fos1.Kubernetes.Clients;
 using Fos1.Kubernetes.Controllers;
 using Fos1.Kubernetes.Informers;
 using Fos1.Kubernetes.Queues;

@@ -1,7 +1,7 @@
+using Fos1.Kubernetes.Configuration;
+using Fos1.Kubernetes.Leadership;
 using Fos1.Testbed.Kubernetes;
 using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
 
 namespace Fos1.Testbed.Tests.Kubernetes;
 
@@ -23,8 +23,7 @@ public sealed class LeaderElectionTests
         Assert.Equal(leader.Identity, HolderOfTheLease(server));
 
         await leader.StopAsync();
-        await Eventually.TrueAsync(
-            () => follower.Leading, Patience, $"{follower.Identity} takes over (errors: {string.Join("; ", follower.Errors.Take(3))})");
+        await Eventually.TrueAsync(() => follower.Leading, Patience, $"{follower.Identity} takes over");
 
         Assert.False(leader.Leading);
         Assert.Equal(follower.Identity, HolderOfTheLease(server));
@@ -43,35 +42,39 @@ public sealed class LeaderElectionTests
         public Candidate(IKubernetes client, string identity)
         {
             Identity = identity;
-            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, "lab", "kea-sidecar", identity))
+            var election = new LeaderElection(client, new KubernetesOptions
             {
+                Enabled = true,
+                LeaseNamespace = "lab",
+                LeaseName = "kea-sidecar",
                 LeaseDuration = TimeSpan.FromSeconds(2),
                 RenewDeadline = TimeSpan.FromMilliseconds(1500),
                 RetryPeriod = TimeSpan.FromMilliseconds(200),
-            });
-            elector.OnStartedLeading += () => leading = true;
-            elector.OnError += e => Errors.Enqueue(e);
-            elector.OnStoppedLeading += () => leading = false;
-            running = Task.Run(() => elector.RunAndTryToHoldLeadershipForeverAsync(stop.Token));
+            }, identity);
+            running = election.RunAsync(
+                async term =>
+                {
+                    leading = true;
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, term);
+                    }
+                    finally
+                    {
+                        leading = false;
+                    }
+                },
+                stop.Token);
         }
 
         public string Identity { get; }
-
-        public System.Collections.Concurrent.ConcurrentQueue<Exception> Errors { get; } = new();
 
         public bool Leading => leading;
 
         public async Task StopAsync()
         {
             await stop.CancelAsync();
-            try
-            {
-                await running.WaitAsync(Patience);
-            }
-            catch (OperationCanceledException)
-            {
-                // The election loop ends by throwing when its token is cancelled.
-            }
+            await running.WaitAsync(Patience);
         }
 
         public async ValueTask DisposeAsync()

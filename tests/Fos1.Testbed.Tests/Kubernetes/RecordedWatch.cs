@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Fos1.Kubernetes.Clients;
 using Fos1.Kubernetes.Resources;
 using k8s;
 
 namespace Fos1.Testbed.Tests.Kubernetes;
 
 /// <summary>
-/// A watch opened the way our informer opens one (ListNamespacedCustomObjectWithHttpMessagesAsync with watch=true
-/// and .WatchAsync), recording events and errors until the stream ends.
+/// A watch opened the way our informer opens one (GET the list path with watch=true through the client's HttpClient,
+/// one event per line), recording events and ERROR events until the stream ends. A failed request throws
+/// <see cref="HttpRequestException"/> with the status code.
 /// </summary>
 internal sealed class RecordedWatch : IAsyncDisposable
 {
@@ -20,7 +22,7 @@ internal sealed class RecordedWatch : IAsyncDisposable
     private RecordedWatch(IKubernetes client, ResourceKind kind, string? resourceVersion, int? timeoutSeconds) =>
         Completion = Task.Run(() => RunAsync(client, kind, resourceVersion, timeoutSeconds));
 
-    public ConcurrentQueue<Exception> Errors { get; } = new();
+    public ConcurrentQueue<WatchEvent> Errors { get; } = new();
 
     /// <summary>Completes when the server ends the stream; faults when the connection breaks.</summary>
     public Task Completion { get; }
@@ -66,15 +68,22 @@ internal sealed class RecordedWatch : IAsyncDisposable
     {
         try
         {
-            var response = client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
-                kind.Group, kind.Version, Zones.Namespace, kind.Plural,
-                allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, watch: true,
-                cancellationToken: stop.Token);
-#pragma warning disable CS0618 // KubernetesClient 21 marks WatchAsync obsolete without a replacement that takes resourceVersion into a typed list.
-            await foreach (var (type, item) in response.WatchAsync<JsonElement, object>(Errors.Enqueue, stop.Token))
-#pragma warning restore CS0618
+            var kubernetes = (k8s.Kubernetes)client;
+            var uri = ResourceWatch.WatchUri(
+                kubernetes.BaseUri, $"/apis/{kind.Group}/{kind.Version}/namespaces/{Zones.Namespace}/{kind.Plural}", resourceVersion, timeoutSeconds);
+            using var response = await kubernetes.HttpClient.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            response.EnsureSuccessStatusCode();
+            using var body = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
+            while (await body.ReadLineAsync(stop.Token) is { } line)
             {
-                await events.Writer.WriteAsync((type, JsonObject.Create(item)!));
+                var watchEvent = WatchLines.Parse(Encoding.UTF8.GetBytes(line));
+                if (watchEvent.Type == WatchEventType.Error)
+                {
+                    Errors.Enqueue(watchEvent);
+                    continue;
+                }
+
+                await events.Writer.WriteAsync((watchEvent.Type, (JsonObject)JsonNode.Parse(watchEvent.Object.GetRawText())!));
             }
         }
         finally
