@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Fos1.Ctl.Endpoint;
 
@@ -10,8 +11,6 @@ namespace Fos1.Ctl.Endpoint;
 public sealed class SidecarEndpointClient(HttpClient http, Uri baseAddress)
 {
     public const string DefaultEndpoint = "http://127.0.0.1:9101";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Uri BaseAddress { get; } = baseAddress;
 
@@ -39,7 +38,7 @@ public sealed class SidecarEndpointClient(HttpClient http, Uri baseAddress)
             throw new SidecarEndpointException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}");
         }
 
-        return (Parse<SidecarStatus>(url, body), body);
+        return (Parse(url, body, CtlJson.Web.SidecarStatus), body);
     }
 
     /// <returns>The run's counts, or the sidecar's reason (409) when reconciliation is not configured.</returns>
@@ -58,7 +57,7 @@ public sealed class SidecarEndpointClient(HttpClient http, Uri baseAddress)
             throw new SidecarEndpointException($"POST {url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {ErrorOf(body) ?? Shorten(body)}");
         }
 
-        return (Parse<ResyncResult>(url, body), null, body);
+        return (Parse(url, body, CtlJson.Web.ResyncResult), null, body);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -80,11 +79,11 @@ public sealed class SidecarEndpointClient(HttpClient http, Uri baseAddress)
         }
     }
 
-    private static T Parse<T>(Uri url, string body)
+    private static T Parse<T>(Uri url, string body, JsonTypeInfo<T> type)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(body, Json) ?? throw new SidecarEndpointException($"{url} answered null");
+            return JsonSerializer.Deserialize(body, type) ?? throw new SidecarEndpointException($"{url} answered null");
         }
         catch (JsonException e)
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Fos1.Ddns.Reconciliation;
 using Fos1.Sidecars.Kea.Pipeline;
 
@@ -11,12 +10,6 @@ namespace Fos1.Ctl.Plan;
 /// <summary>A dry-run reconciliation for people (text) and scripts (JSON): what would change, and why.</summary>
 public static class PlanReport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static string RenderText(ReconciliationSurveyResult survey)
     {
         ArgumentNullException.ThrowIfNull(survey);
@@ -35,25 +28,21 @@ public static class PlanReport
     public static string RenderJson(ReconciliationSurveyResult survey)
     {
         ArgumentNullException.ThrowIfNull(survey);
-        var report = new
-        {
-            leases = new { v4 = survey.Leases4, v6 = survey.Leases6 },
-            zones = survey.Zones.Select(z => z.ToString()),
-            counts = survey.Plan.Counts,
-            drift = survey.Plan.Counts.Drift,
-            items = survey.Plan.Items.Select(item => new
-            {
-                action = item.Action,
-                reason = item.Reason,
-                why = DriftReason.Describe(item.Reason),
-                name = item.Name.ToString(),
-                side = item.Change is null ? null : item.Change.Forward ? "forward" : "reverse",
-                address = item.Change?.Address.ToString(),
-                dhcid = item.Change?.Dhcid.ToString(),
-                detail = item.Detail,
-            }),
-        };
-        return JsonSerializer.Serialize(report, Json) + "\n";
+        var report = new PlanDocument(
+            new PlanLeases(survey.Leases4, survey.Leases6),
+            [.. survey.Zones.Select(z => z.ToString())],
+            survey.Plan.Counts,
+            survey.Plan.Counts.Drift,
+            [.. survey.Plan.Items.Select(item => new PlanItem(
+                item.Action,
+                item.Reason,
+                DriftReason.Describe(item.Reason),
+                item.Name.ToString(),
+                item.Change is null ? null : item.Change.Forward ? "forward" : "reverse",
+                item.Change?.Address.ToString(),
+                item.Change?.Dhcid.ToString(),
+                item.Detail))]);
+        return JsonSerializer.Serialize(report, CtlJson.Web.PlanDocument) + "\n";
     }
 
     private static void Section(StringBuilder text, string title, List<ReconciliationItem> items, char mark)

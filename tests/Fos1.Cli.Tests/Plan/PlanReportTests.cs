@@ -77,6 +77,122 @@ public sealed class PlanReportTests
         Assert.Contains("leave forwardOwnedByAnotherClient c.home.arpa. ", items);
     }
 
+    /// <summary>Scripts parse this: property order, camelCase enum names and the default (escaping) encoder are part of the contract.</summary>
+    [Fact]
+    public void The_json_is_byte_for_byte_the_published_shape()
+    {
+        var json = PlanReport.RenderJson(Drifted());
+
+        Assert.Equal(
+            """
+            {
+              "leases": {
+                "v4": 4,
+                "v6": null
+              },
+              "zones": [
+                "home.arpa.",
+                "2.0.192.in-addr.arpa."
+              ],
+              "counts": {
+                "desiredSides": 6,
+                "inSync": 2,
+                "adds": 2,
+                "removes": 2,
+                "conflicts": 1,
+                "heldWithoutDhcid": 1,
+                "unobserved": 0,
+                "reportedOnly": 0,
+                "drift": 4
+              },
+              "drift": 4,
+              "items": [
+                {
+                  "action": "add",
+                  "reason": "forwardMissing",
+                  "why": "lease without records",
+                  "name": "b.home.arpa.",
+                  "side": "forward",
+                  "address": "192.0.2.11",
+                  "dhcid": "AAABsoLciqid4PUkHKTVWtvbYaBmWb/hh56Kn/jB5Hrq3gA=",
+                  "detail": "lease 192.0.2.11 (DHCID AAABsoLciqid4PUkHKTVWtvbYaBmWb/hh56Kn/jB5Hrq3gA=) wants b.home.arpa.; the name has no records"
+                },
+                {
+                  "action": "add",
+                  "reason": "reverseMissing",
+                  "why": "lease without records",
+                  "name": "11.2.0.192.in-addr.arpa.",
+                  "side": "reverse",
+                  "address": "192.0.2.11",
+                  "dhcid": "AAABsoLciqid4PUkHKTVWtvbYaBmWb/hh56Kn/jB5Hrq3gA=",
+                  "detail": "lease 192.0.2.11 (DHCID AAABsoLciqid4PUkHKTVWtvbYaBmWb/hh56Kn/jB5Hrq3gA=) wants 11.2.0.192.in-addr.arpa. PTR b.home.arpa.; the reverse name has no records"
+                },
+                {
+                  "action": "remove",
+                  "reason": "unbackedForwardName",
+                  "why": "record without lease",
+                  "name": "old.home.arpa.",
+                  "side": "forward",
+                  "address": "192.0.2.12",
+                  "dhcid": "AAABuHy61R5Ue8sdMoVjir\u002Bcqj1g8Q/squffkrzBjnpoQoQ=",
+                  "detail": "old.home.arpa. holds [192.0.2.12, DHCID AAABuHy61R5Ue8sdMoVjir\u002Bcqj1g8Q/squffkrzBjnpoQoQ=] and no active lease names it"
+                },
+                {
+                  "action": "remove",
+                  "reason": "unbackedReverseName",
+                  "why": "record without lease",
+                  "name": "12.2.0.192.in-addr.arpa.",
+                  "side": "reverse",
+                  "address": "192.0.2.12",
+                  "dhcid": "AAABuHy61R5Ue8sdMoVjir\u002Bcqj1g8Q/squffkrzBjnpoQoQ=",
+                  "detail": "12.2.0.192.in-addr.arpa. holds [PTR old.home.arpa., DHCID AAABuHy61R5Ue8sdMoVjir\u002Bcqj1g8Q/squffkrzBjnpoQoQ=] and no active lease holds 192.0.2.12"
+                },
+                {
+                  "action": "leave",
+                  "reason": "forwardOwnedByAnotherClient",
+                  "why": "conflict: name held by another DHCID",
+                  "name": "c.home.arpa.",
+                  "side": null,
+                  "address": null,
+                  "dhcid": null,
+                  "detail": "lease 192.0.2.13 (DHCID AAABr9PxQOglg2N8VWAhEDXDdHNidrz6vwDX3hEEKl9k8qo=) wants c.home.arpa.; the name holds [192.0.2.99, DHCID AAABzMha58qLdesI3NQCAl/UPtU2X0na4poJsn1JYyBon6E=]"
+                },
+                {
+                  "action": "leave",
+                  "reason": "reverseSkippedNameNotOurs",
+                  "why": "no PTR: the name is not the client\u0027s",
+                  "name": "13.2.0.192.in-addr.arpa.",
+                  "side": null,
+                  "address": null,
+                  "dhcid": null,
+                  "detail": "lease 192.0.2.13 gets no PTR: its name c.home.arpa. is not the client\u0027s"
+                },
+                {
+                  "action": "leave",
+                  "reason": "forwardHeldWithoutDhcid",
+                  "why": "conflict: static record (no DHCID)",
+                  "name": "printer.home.arpa.",
+                  "side": null,
+                  "address": null,
+                  "dhcid": null,
+                  "detail": "lease 192.0.2.14 (DHCID AAABMhFzJaxAeauaPGA\u002BfhqWLKf0L3zMlxMwDEZu3W8JG24=) wants printer.home.arpa.; the name holds [192.0.2.250] without a DHCID"
+                },
+                {
+                  "action": "leave",
+                  "reason": "reverseSkippedNameNotOurs",
+                  "why": "no PTR: the name is not the client\u0027s",
+                  "name": "14.2.0.192.in-addr.arpa.",
+                  "side": null,
+                  "address": null,
+                  "dhcid": null,
+                  "detail": "lease 192.0.2.14 gets no PTR: its name printer.home.arpa. is not the client\u0027s"
+                }
+              ]
+            }
+            """.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n",
+            json);
+    }
+
     [Fact]
     public void No_drift_says_so()
     {

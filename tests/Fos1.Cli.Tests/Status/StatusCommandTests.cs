@@ -69,6 +69,20 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Parts_the_sidecar_answers_as_null_read_as_empty()
+    {
+        var body = """{"sidecar":null,"ready":true,"readiness":null,"sources":null,"zones":null,"lastErrors":null}""";
+        await using var stub = new StubSidecarEndpoint(new() { ["GET /status"] = (200, body) });
+
+        var run = await CliRun.RunAsync("status", "--endpoint", stub.Endpoint);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(
+            "? sidecar (unknown version): READY\nreadiness:\n  (no checks reported)\nsources:\nzones:\noutbox: (not reported)\nlast errors: none\n",
+            run.Output);
+    }
+
+    [Fact]
     public async Task Json_prints_the_sidecars_answer_as_served()
     {
         await using var stub = new StubSidecarEndpoint(new() { ["GET /status"] = (200, ReadyBody) });
