@@ -9,9 +9,9 @@ using Fos1.Kubernetes.Resources;
 namespace Fos1.Crds.Serialization;
 
 /// <summary>
-/// Compile-time JSON metadata for every Fos1 kind, its list and its status, so KubernetesJson (de)serializes them
-/// without reflection in the native build. It takes names, converters and null handling from KubernetesJson's shared
-/// options at run time, so it writes exactly what reflection writes (tests/Fos1.Crds.Tests prove it per kind). Defaulted
+/// Compile-time JSON metadata for every Fos1 kind, its list and its status, so the layer (de)serializes them without
+/// reflection in the native build. It takes names, converters and null handling from the layer's shared options
+/// (<see cref="KubernetesSerialization.Options"/>) at run time, so it writes exactly what reflection writes (tests/Fos1.Crds.Tests prove it per kind). Defaulted
 /// properties of the kinds are <c>set</c>, not <c>init</c>: generated metadata fills init-only properties through an object
 /// initializer, and a field missing from the JSON would get default(T) instead of the property's default.
 /// </summary>
@@ -34,9 +34,9 @@ namespace Fos1.Crds.Serialization;
 [JsonSerializable(typeof(DhcpServiceStatus))]
 public sealed partial class CrdJson : JsonSerializerContext
 {
-    /// <summary>Includes the kinds in KubernetesJson before anything can use it (see <see cref="KubernetesSerialization"/>).</summary>
+    /// <summary>Includes the kinds in the layer's shared options before anything can use them (see <see cref="KubernetesSerialization"/>).</summary>
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
-        Justification = "KubernetesJson's shared options freeze at their first use; loading the assembly that defines the kinds is the one moment guaranteed to come before any of them is (de)serialized.")]
+        Justification = "Loading the assembly that defines the kinds is the one moment guaranteed to come before any of them is (de)serialized.")]
     internal static void Include() => KubernetesSerialization.Include(Default);
 }

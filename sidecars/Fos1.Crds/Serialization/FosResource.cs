@@ -1,4 +1,5 @@
 using Fos1.Kubernetes.Resources;
+using Fos1.Kubernetes.Configuration;
 using k8s;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -6,8 +7,8 @@ using YamlDotNet.Serialization;
 namespace Fos1.Crds.Serialization;
 
 /// <summary>
-/// The base of every Fos1 kind: a <see cref="CustomResource{TSpec, TStatus}"/> that KubernetesYaml reads and
-/// writes through KubernetesJson, so YAML and JSON agree on names, defaults, enums and read-only lists.
+/// The base of every Fos1 kind: a <see cref="CustomResource{TSpec, TStatus}"/> that YamlDotNet reads and
+/// writes through <see cref="KubernetesSerialization"/>, so YAML and JSON agree on names, defaults, enums and read-only lists.
 /// </summary>
 public abstract class FosResource<TSelf, TSpec, TStatus> : CustomResource<TSpec, TStatus>, IYamlConvertible
     where TSelf : FosResource<TSelf, TSpec, TStatus>
@@ -23,7 +24,8 @@ public abstract class FosResource<TSelf, TSpec, TStatus> : CustomResource<TSpec,
 
     void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer)
     {
-        var read = KubernetesJson.Deserialize<TSelf>(YamlJsonBridge.ReadNodeAsJson(parser));
+        var read = KubernetesSerialization.Deserialize<TSelf>(YamlJsonBridge.ReadNodeAsJson(parser))
+            ?? throw new YamlException($"A null document is not a {typeof(TSelf).Name}.");
         ApiVersion = read.ApiVersion;
         Kind = read.Kind;
         Metadata = read.Metadata ?? new();
@@ -32,5 +34,5 @@ public abstract class FosResource<TSelf, TSpec, TStatus> : CustomResource<TSpec,
     }
 
     void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer) =>
-        YamlJsonBridge.WriteJsonAsNode(emitter, KubernetesJson.Serialize(this));
+        YamlJsonBridge.WriteJsonAsNode(emitter, KubernetesSerialization.Serialize(this));
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
-using k8s;
+using Fos1.Kubernetes.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -9,20 +9,20 @@ namespace Fos1.Crds.Serialization;
 
 /// <summary>
 /// Fos1 kinds to and from YAML (manifests, examples) without reflection: YAML is moved to JSON node by node and read
-/// with KubernetesJson, so YAML and JSON agree on names, defaults, enums and read-only lists.
+/// with <see cref="KubernetesSerialization"/>, so YAML and JSON agree on names, defaults, enums and read-only lists.
 /// </summary>
 public static class ResourceYaml
 {
-    // Generic calls per kind: KubernetesJson reads a type known at compile time only (no reflection).
+    // Generic calls per kind: the generated metadata answers a type known at compile time only (no reflection).
     private static readonly Dictionary<string, Func<string, object>> Readers = new(StringComparer.Ordinal)
     {
-        [Key(DnsKinds.Zone)] = json => KubernetesJson.Deserialize<DnsZone>(json),
-        [Key(DnsKinds.PtrZone)] = json => KubernetesJson.Deserialize<PtrZone>(json),
-        [Key(DnsKinds.FilterList)] = json => KubernetesJson.Deserialize<DnsFilterList>(json),
-        [Key(DnsKinds.Client)] = json => KubernetesJson.Deserialize<DnsClient>(json),
-        [Key(DnsKinds.MdnsReflector)] = json => KubernetesJson.Deserialize<MdnsReflector>(json),
-        [Key(DhcpKinds.V4Service)] = json => KubernetesJson.Deserialize<DhcpV4Service>(json),
-        [Key(DhcpKinds.V6Service)] = json => KubernetesJson.Deserialize<DhcpV6Service>(json),
+        [Key(DnsKinds.Zone)] = json => FromJson<DnsZone>(json),
+        [Key(DnsKinds.PtrZone)] = json => FromJson<PtrZone>(json),
+        [Key(DnsKinds.FilterList)] = json => FromJson<DnsFilterList>(json),
+        [Key(DnsKinds.Client)] = json => FromJson<DnsClient>(json),
+        [Key(DnsKinds.MdnsReflector)] = json => FromJson<MdnsReflector>(json),
+        [Key(DhcpKinds.V4Service)] = json => FromJson<DhcpV4Service>(json),
+        [Key(DhcpKinds.V6Service)] = json => FromJson<DhcpV6Service>(json),
     };
 
     /// <summary>The one YAML document in <paramref name="yaml"/> as a <typeparamref name="T"/>.</summary>
@@ -34,7 +34,7 @@ public static class ResourceYaml
         parser.Consume<DocumentStart>();
         var json = YamlJsonBridge.ReadNodeAsJson(parser);
         parser.Consume<DocumentEnd>();
-        return KubernetesJson.Deserialize<T>(json)
+        return KubernetesSerialization.Deserialize<T>(json)
             ?? throw new FormatException($"The YAML document is empty, not a {typeof(T).Name}.");
     }
 
@@ -69,7 +69,7 @@ public static class ResourceYaml
         var emitter = new Emitter(text);
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart());
-        YamlJsonBridge.WriteJsonAsNode(emitter, KubernetesJson.Serialize(resource));
+        YamlJsonBridge.WriteJsonAsNode(emitter, KubernetesSerialization.Serialize(resource));
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString();
@@ -93,4 +93,7 @@ public static class ResourceYaml
         Readers.TryGetValue(kind, out var read) ? read(json) : throw new FormatException($"A manifest document is a {kind}, which is not a Fos1 kind.");
 
     private static string Key(Fos1.Kubernetes.Resources.ResourceKind kind) => $"{kind.ApiVersion}/{kind.Kind}";
+
+    private static T FromJson<T>(string json) =>
+        KubernetesSerialization.Deserialize<T>(json) ?? throw new FormatException($"The YAML document is empty, not a {typeof(T).Name}.");
 }

@@ -10,7 +10,7 @@ namespace Fos1.Crds.Serialization;
 /// <summary>
 /// Moves a YAML node to JSON text and back, resolving plain scalars by the YAML 1.2 core schema. The kinds
 /// read YAML through JSON because YamlDotNet (behind KubernetesYaml) cannot fill IReadOnlyList properties
-/// and ignores the JSON enum names; going through KubernetesJson gives YAML exactly the JSON semantics.
+/// and ignores the JSON enum names; going through the layer's JSON gives YAML exactly the JSON semantics.
 /// </summary>
 internal static partial class YamlJsonBridge
 {

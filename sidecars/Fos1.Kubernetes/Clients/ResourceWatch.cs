@@ -6,28 +6,25 @@ namespace Fos1.Kubernetes.Clients;
 
 /// <summary>
 /// A watch over plain HTTP (KubernetesClient.Aot has no watch helpers): GET the list path with <c>watch=true</c>, one
-/// JSON event per line, through the client's own HttpClient and credentials. A clean server close ends the sequence;
+/// JSON event per line, through <see cref="KubernetesApi"/>'s HttpClient and credentials. A clean server close ends the sequence;
 /// 410 Gone (HTTP status or ERROR event) throws <see cref="ResourceExpiredException"/>; any other ERROR event or HTTP
 /// failure throws <see cref="KubernetesClientException"/> instead of being skipped.
 /// </summary>
 public static class ResourceWatch
 {
-    /// <param name="client">The client whose base address, HttpClient and credentials to use (a <see cref="k8s.Kubernetes"/>).</param>
+    /// <param name="client">The API server connection.</param>
     /// <param name="listPath">The list path, e.g. <c>/apis/dns.fos1.io/v1alpha1/namespaces/lab/dnszones</c>.</param>
     /// <param name="resourceVersion">Where to start (a list's resourceVersion); null or empty: from "now", with synthetic ADDED events first.</param>
     /// <param name="what">Names the watch in errors.</param>
     /// <param name="timeoutSeconds">Asks the server to end the watch cleanly after this long; null leaves it to the server.</param>
     /// <param name="cancellationToken">Stops the watch.</param>
     public static async IAsyncEnumerable<WatchEvent> ReadAsync(
-        k8s.IKubernetes client, string listPath, string? resourceVersion, string what, int? timeoutSeconds = null,
+        KubernetesApi client, string listPath, string? resourceVersion, string what, int? timeoutSeconds = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(listPath);
-        var kubernetes = client as k8s.Kubernetes
-            ?? throw new ArgumentException($"Watching needs the HTTP client of a k8s.Kubernetes, not a {client.GetType().Name}.", nameof(client));
-
-        using var response = await OpenAsync(kubernetes, WatchUri(kubernetes.BaseUri, listPath, resourceVersion, timeoutSeconds), what, cancellationToken)
+        using var response = await OpenAsync(client, WatchUri(client.BaseUri, listPath, resourceVersion, timeoutSeconds), what, cancellationToken)
             .ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var lines = new WatchLineReader(body);
@@ -74,18 +71,13 @@ public static class ResourceWatch
         return new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/" + listPath.TrimStart('/') + query);
     }
 
-    private static async Task<HttpResponseMessage> OpenAsync(k8s.Kubernetes client, Uri uri, string what, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> OpenAsync(KubernetesApi client, Uri uri, string what, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         HttpResponseMessage response;
         try
         {
-            if (client.Credentials is { } credentials)
-            {
-                await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Fos1.Kubernetes.Json;
 using Fos1.Kubernetes.Resources;
 using k8s;
 using k8s.Autorest;
@@ -17,9 +18,9 @@ public sealed class SecretClient : IResourceClient<V1Secret>
 {
     public static readonly ResourceKind Secrets = new("", "v1", "secrets", "Secret");
 
-    private readonly IKubernetes _client;
+    private readonly KubernetesApi _client;
 
-    public SecretClient(IKubernetes client)
+    public SecretClient(KubernetesApi client)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
@@ -31,16 +32,12 @@ public sealed class SecretClient : IResourceClient<V1Secret>
     {
         try
         {
-            using var response = string.IsNullOrEmpty(namespaceName)
-                ? await _client.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(
-                    limit: limit, continueParameter: continueToken, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await _client.CoreV1.ListNamespacedSecretWithHttpMessagesAsync(
-                    namespaceName, limit: limit, continueParameter: continueToken, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var list = response.Body;
-            var next = list?.Metadata?.ContinueProperty;
+            var list = await _client.SendAsync(HttpMethod.Get, CollectionPath(namespaceName) + ListQuery.Of(limit, continueToken), null,
+                KubernetesApiJson.Default.V1SecretList, cancellationToken).ConfigureAwait(false);
+            var next = list.Metadata?.ContinueProperty;
             return new ResourcePage<V1Secret>(
-                [.. (list?.Items ?? []).Where(item => item is not null)],
-                list?.Metadata?.ResourceVersion ?? "",
+                [.. (list.Items ?? []).Where(item => item is not null)],
+                list.Metadata?.ResourceVersion ?? "",
                 string.IsNullOrEmpty(next) ? null : next);
         }
         catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Gone)
@@ -52,14 +49,14 @@ public sealed class SecretClient : IResourceClient<V1Secret>
     public async IAsyncEnumerable<(WatchEventType Type, V1Secret Object)> WatchAsync(
         string? namespaceName, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var path = string.IsNullOrEmpty(namespaceName) ? "/api/v1/secrets" : $"/api/v1/namespaces/{namespaceName}/secrets";
+        var path = CollectionPath(namespaceName);
         var what = $"{Secrets} from {resourceVersion}";
         await foreach (var watchEvent in ResourceWatch.ReadAsync(_client, path, resourceVersion, what, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             V1Secret? secret;
             try
             {
-                secret = KubernetesJson.Deserialize<V1Secret>(watchEvent.Object);
+                secret = watchEvent.Object.Deserialize(KubernetesApiJson.Default.V1Secret);
             }
             catch (JsonException e)
             {
@@ -70,18 +67,10 @@ public sealed class SecretClient : IResourceClient<V1Secret>
         }
     }
 
-    public async Task<V1Secret?> GetAsync(string? namespaceName, string name, CancellationToken cancellationToken)
+    public Task<V1Secret?> GetAsync(string? namespaceName, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(namespaceName);
-        try
-        {
-            using var response = await _client.CoreV1.ReadNamespacedSecretWithHttpMessagesAsync(name, namespaceName, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.Body;
-        }
-        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return _client.GetAsync(CollectionPath(namespaceName) + "/" + Uri.EscapeDataString(name), KubernetesApiJson.Default.V1Secret, cancellationToken);
     }
 
     public Task<V1Secret> PatchStatusAsync(string? namespaceName, string name, string mergePatchJson, CancellationToken cancellationToken) =>
@@ -89,4 +78,7 @@ public sealed class SecretClient : IResourceClient<V1Secret>
 
     public Task<V1Secret> ReplaceStatusAsync(V1Secret resource, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Secrets have no status subresource.");
+
+    private static string CollectionPath(string? namespaceName) =>
+        string.IsNullOrEmpty(namespaceName) ? "/api/v1/secrets" : $"/api/v1/namespaces/{Uri.EscapeDataString(namespaceName)}/secrets";
 }

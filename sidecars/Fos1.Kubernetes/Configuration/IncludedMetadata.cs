@@ -5,8 +5,7 @@ namespace Fos1.Kubernetes.Configuration;
 
 /// <summary>
 /// The generated JSON metadata other assemblies included (<see cref="KubernetesSerialization.Include"/>), asked at lookup
-/// time. Every KubernetesClientConfiguration copies KubernetesJson's shared options when it is built, so a resolver added
-/// to them later would reach only later clients; this one is in the chain from the start and sees every later inclusion.
+/// time, so a kind whose assembly loads after the shared options were first used is still found.
 /// </summary>
 internal sealed class IncludedMetadata : IJsonTypeInfoResolver
 {

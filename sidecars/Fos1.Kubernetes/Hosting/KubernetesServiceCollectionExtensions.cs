@@ -1,6 +1,5 @@
 using Fos1.Kubernetes.Configuration;
 using Fos1.Kubernetes.Leadership;
-using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,12 +18,10 @@ public static class KubernetesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(KubernetesOptions.SectionName);
         services.AddOptions<KubernetesOptions>().Bind(section)
-            .Validate(o => !o.Enabled || KubernetesFeature.IsSupported,
-                "Kubernetes:Enabled is true, but this is the native (AOT) build, which has no Kubernetes layer: run the JIT image (docs/deploy.md)")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsAnnotations>();
         var options = section.Get<KubernetesOptions>() ?? new KubernetesOptions();
-        if (!options.Enabled || !KubernetesFeature.IsSupported)
+        if (!options.Enabled)
         {
             return false;
         }
@@ -33,10 +30,9 @@ public static class KubernetesServiceCollectionExtensions
         return true;
     }
 
-    // Apart from AddKubernetesLayer so that the native build, where KubernetesFeature is off, never analyzes it.
     private static void AddClientAndLeadership(IServiceCollection services, KubernetesOptions options)
     {
-        services.AddSingleton<IKubernetes>(sp => KubernetesClients.Create(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value));
+        services.AddSingleton(sp => KubernetesClients.Create(sp.GetRequiredService<IOptions<KubernetesOptions>>().Value));
         if (!options.LeaderElection)
         {
             services.AddSingleton(StatusLeadership.Always());
@@ -45,7 +41,7 @@ public static class KubernetesServiceCollectionExtensions
 
         services.AddSingleton<StatusLeadership>();
         services.AddSingleton(sp => new LeaderElection(
-            sp.GetRequiredService<IKubernetes>(),
+            sp.GetRequiredService<Clients.KubernetesApi>(),
             sp.GetRequiredService<IOptions<KubernetesOptions>>().Value,
             logger: sp.GetRequiredService<ILogger<LeaderElection>>()));
         services.AddHostedService<LeadershipService>();

@@ -1,5 +1,5 @@
 using Fos1.Kubernetes.Configuration;
-using k8s;
+using Fos1.Kubernetes.Clients;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,14 +12,14 @@ namespace Fos1.Kubernetes.Leadership;
 /// </summary>
 public sealed class LeaderElection
 {
-    private readonly IKubernetes _client;
+    private readonly KubernetesApi _client;
     private readonly KubernetesOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private volatile bool _isLeader;
     private volatile string? _leader;
 
-    public LeaderElection(IKubernetes client, KubernetesOptions options, string? identity = null, ILogger<LeaderElection>? logger = null)
+    public LeaderElection(KubernetesApi client, KubernetesOptions options, string? identity = null, ILogger<LeaderElection>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);

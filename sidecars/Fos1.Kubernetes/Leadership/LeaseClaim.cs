@@ -1,5 +1,7 @@
 using System.Net;
-using k8s;
+using System.Text.Json;
+using Fos1.Kubernetes.Clients;
+using Fos1.Kubernetes.Json;
 using k8s.Autorest;
 using k8s.Models;
 
@@ -11,7 +13,7 @@ namespace Fos1.Kubernetes.Leadership;
 /// by this replica's clock (clocks of different nodes are never compared); every write carries the resourceVersion
 /// that was read, so of two replicas racing for it exactly one wins (409 Conflict for the other).
 /// </summary>
-internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, string leaseName, string identity, TimeSpan leaseDuration, TimeProvider time)
+internal sealed class LeaseClaim(KubernetesApi client, string leaseNamespace, string leaseName, string identity, TimeSpan leaseDuration, TimeProvider time)
 {
     private (string? Holder, DateTime? RenewTime) _observed;
     private DateTimeOffset _observedAt;
@@ -29,7 +31,7 @@ internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, stri
             return await CreateAsync(now, cancellationToken).ConfigureAwait(false);
         }
 
-        var spec = lease.Spec ?? new V1LeaseSpec();
+        var spec = lease.Spec ?? new LeaseSpec();
         if (_observed != (spec.HolderIdentity, spec.RenewTime))
         {
             _observed = (spec.HolderIdentity, spec.RenewTime);
@@ -54,9 +56,9 @@ internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, stri
         };
         try
         {
-            using var response = await client.CoordinationV1.ReplaceNamespacedLeaseWithHttpMessagesAsync(
-                lease, leaseName, leaseNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Observe(response.Body, now);
+            var written = await client.SendAsync(HttpMethod.Put, LeasePath, Json(lease), KubernetesApiJson.Default.Lease, cancellationToken)
+                .ConfigureAwait(false);
+            Observe(written, now);
             return true;
         }
         catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict)
@@ -65,28 +67,19 @@ internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, stri
         }
     }
 
-    private async Task<V1Lease?> ReadAsync(CancellationToken cancellationToken)
+    private async Task<Lease?> ReadAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            using var response = await client.CoordinationV1.ReadNamespacedLeaseWithHttpMessagesAsync(
-                leaseName, leaseNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.Body;
-        }
-        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return await client.GetAsync(LeasePath, KubernetesApiJson.Default.Lease, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> CreateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lease = new V1Lease
+        var lease = new Lease
         {
             ApiVersion = "coordination.k8s.io/v1",
             Kind = "Lease",
             Metadata = new V1ObjectMeta { Name = leaseName, NamespaceProperty = leaseNamespace },
-            Spec = new V1LeaseSpec
+            Spec = new LeaseSpec
             {
                 HolderIdentity = identity,
                 LeaseDurationSeconds = WholeSeconds(leaseDuration),
@@ -97,9 +90,9 @@ internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, stri
         };
         try
         {
-            using var response = await client.CoordinationV1.CreateNamespacedLeaseWithHttpMessagesAsync(
-                lease, leaseNamespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Observe(response.Body, now);
+            var written = await client.SendAsync(HttpMethod.Post, LeasesPath, Json(lease), KubernetesApiJson.Default.Lease, cancellationToken)
+                .ConfigureAwait(false);
+            Observe(written, now);
             return true;
         }
         catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict)
@@ -108,11 +101,17 @@ internal sealed class LeaseClaim(IKubernetes client, string leaseNamespace, stri
         }
     }
 
-    private void Observe(V1Lease? written, DateTimeOffset now)
+    private void Observe(Lease? written, DateTimeOffset now)
     {
         _observed = (identity, written?.Spec?.RenewTime);
         _observedAt = now;
     }
+
+    private string LeasesPath => $"/apis/coordination.k8s.io/v1/namespaces/{Uri.EscapeDataString(leaseNamespace)}/leases";
+
+    private string LeasePath => LeasesPath + "/" + Uri.EscapeDataString(leaseName);
+
+    private static string Json(Lease lease) => JsonSerializer.Serialize(lease, KubernetesApiJson.Default.Lease);
 
     private static int WholeSeconds(TimeSpan duration) => Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds));
 }

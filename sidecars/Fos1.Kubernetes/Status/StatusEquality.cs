@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Fos1.Kubernetes.Resources;
-using k8s;
+using Fos1.Kubernetes.Configuration;
 
 namespace Fos1.Kubernetes.Status;
 
@@ -18,7 +18,7 @@ public static class StatusEquality
 
     private static JsonNode? Comparable(ResourceStatus status)
     {
-        var node = JsonNode.Parse(KubernetesJson.Serialize(status));
+        var node = JsonNode.Parse(KubernetesSerialization.Serialize(status));
         if (node?["conditions"] is JsonArray conditions)
         {
             foreach (var condition in conditions.OfType<JsonObject>())

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Fos1.Kubernetes.Clients;
 using Fos1.Kubernetes.Resources;
+using Fos1.Kubernetes.Configuration;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -39,8 +40,8 @@ public sealed class StatusWriter<T, TStatus>
 
         var metadata = current.Metadata ?? throw new ArgumentException("The object has no metadata.", nameof(current));
         var name = metadata.Name ?? throw new ArgumentException("The object has no metadata.name.", nameof(current));
-        var currentJson = current.Status is null ? null : JsonNode.Parse(KubernetesJson.Serialize(current.Status)) as JsonObject;
-        var nextJson = (JsonObject)JsonNode.Parse(KubernetesJson.Serialize(next))!;
+        var currentJson = current.Status is null ? null : JsonNode.Parse(KubernetesSerialization.Serialize(current.Status)) as JsonObject;
+        var nextJson = (JsonObject)JsonNode.Parse(KubernetesSerialization.Serialize(next))!;
         var patch = new JsonObject { ["status"] = StatusPatch.Between(currentJson, nextJson) };
         await _client.PatchStatusAsync(metadata.NamespaceProperty, name, patch.ToJsonString(), cancellationToken).ConfigureAwait(false);
         var key = ObjectKeys.For(current);

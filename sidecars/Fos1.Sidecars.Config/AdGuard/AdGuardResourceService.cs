@@ -24,7 +24,7 @@ namespace Fos1.Sidecars.Config.AdGuard;
 /// (up to ResyncInterval) and reported as Ready=Unknown AdGuardUnreachable.
 /// </summary>
 public sealed partial class AdGuardResourceService(
-    IKubernetes kubernetes,
+    KubernetesApi kubernetes,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<ConfigSidecarOptions> options,
     StatusLeadership leadership,

@@ -1,7 +1,6 @@
 using Fos1.Crds.Dns;
 using Fos1.Kubernetes.Clients;
 using Fos1.Kubernetes.Configuration;
-using Fos1.Kubernetes.Hosting;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,23 +15,22 @@ public sealed record AdGuardResources(IReadOnlyList<DnsFilterList> Lists, IReadO
 
     /// <summary>
     /// How to list them from the API server, or null without the Kubernetes layer (the file then has no filters or
-    /// clients). Not async: the native compiler removes the branch on <see cref="KubernetesFeature"/> only in an
-    /// ordinary method, and with it every KubernetesClient call the listing makes.
+    /// clients).
     /// </summary>
     public static Func<CancellationToken, Task<AdGuardResources>>? Lister(IServiceProvider services, bool kubernetes)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (!KubernetesFeature.IsSupported || !kubernetes)
+        if (!kubernetes)
         {
             return null;
         }
 
-        var client = services.GetRequiredService<IKubernetes>();
+        var client = services.GetRequiredService<KubernetesApi>();
         var ns = services.GetRequiredService<IOptions<KubernetesOptions>>().Value.ForInformers().Namespace;
         return cancellationToken => ListAsync(client, ns, cancellationToken);
     }
 
-    private static async Task<AdGuardResources> ListAsync(IKubernetes client, string? ns, CancellationToken cancellationToken)
+    private static async Task<AdGuardResources> ListAsync(KubernetesApi client, string? ns, CancellationToken cancellationToken)
     {
         var lists = await ListAsync(new CustomResourceClient<DnsFilterList>(client, DnsKinds.FilterList), ns, cancellationToken).ConfigureAwait(false);
         var clients = await ListAsync(new CustomResourceClient<DnsClient>(client, DnsKinds.Client), ns, cancellationToken).ConfigureAwait(false);

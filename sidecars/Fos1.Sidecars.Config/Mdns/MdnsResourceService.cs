@@ -26,7 +26,7 @@ namespace Fos1.Sidecars.Config.Mdns;
 /// every ResyncInterval, since the node's interfaces can change without any CR changing.
 /// </summary>
 public sealed partial class MdnsResourceService(
-    IKubernetes kubernetes,
+    KubernetesApi kubernetes,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<ConfigSidecarOptions> options,
     StatusLeadership leadership,

@@ -1,5 +1,4 @@
 using Fos1.Crds.Dns;
-using Fos1.Kubernetes.Hosting;
 using Fos1.Observability.Readiness;
 using Fos1.Sidecars.Config.AdGuard;
 using Fos1.Sidecars.Config.Configuration;
@@ -11,14 +10,13 @@ namespace Fos1.Sidecars.Config.Resources;
 
 /// <summary>
 /// The long-running mode's controllers: DNSFilterList + DNSClient -> AdGuard Home, MDNSReflector -> avahi, and the
-/// readiness checks that follow them. A method of its own, not inline in Program: the native compiler removes a branch
-/// on <see cref="KubernetesFeature"/> in an ordinary method but not in the state machine of an async Main.
+/// readiness checks that follow them.
 /// </summary>
 internal static class ResourceServiceRegistration
 {
     public static void AddResourceServices(this IServiceCollection services, bool kubernetes, ConfigSidecarOptions configured)
     {
-        if (!KubernetesFeature.IsSupported || !kubernetes)
+        if (!kubernetes)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using Fos1.Kubernetes.Clients;
 using Fos1.Kubernetes.Configuration;
 using Fos1.Kubernetes.Hosting;
 using Fos1.Observability.Readiness;
@@ -12,9 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Fos1.Sidecars.Dns.Services;
 
 /// <summary>
-/// DNSZone / PTRZone resources from the API server (the Kubernetes layer is on). A method of its own, not inline in
-/// Program: the native compiler removes a branch on <see cref="KubernetesFeature"/> in an ordinary method but not in
-/// the state machine of an async Main, so the check must sit here.
+/// DNSZone / PTRZone resources from the API server (the Kubernetes layer is on).
 /// </summary>
 internal static class ZoneResourceRegistration
 {
@@ -24,7 +23,7 @@ internal static class ZoneResourceRegistration
     /// </summary>
     public static bool AddZoneResourceServices(this IServiceCollection services, bool kubernetes)
     {
-        if (!KubernetesFeature.IsSupported || !kubernetes)
+        if (!kubernetes)
         {
             return false;
         }
@@ -36,7 +35,7 @@ internal static class ZoneResourceRegistration
             var options = sp.GetRequiredService<IOptions<DnsSidecarOptions>>().Value;
             var corefile = ActivatorUtilities.CreateInstance<CorefileWriterService>(sp);
             return new ZoneResourceService(
-                sp.GetRequiredService<k8s.IKubernetes>(),
+                sp.GetRequiredService<KubernetesApi>(),
                 sp.GetRequiredService<IOptions<KubernetesOptions>>().Value.ForInformers(),
                 sp.GetRequiredService<ZoneCrApplier>(),
                 sp.GetRequiredService<ZoneStore>(),

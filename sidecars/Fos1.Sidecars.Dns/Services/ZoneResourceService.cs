@@ -46,7 +46,7 @@ public sealed partial class ZoneResourceService : IHostedService, IDisposable
 
     /// <param name="withoutResources">What start-up does when the lists do not arrive in time (write the configured zones' Corefile).</param>
     public ZoneResourceService(
-        IKubernetes client, InformerOptions informers, ZoneCrApplier applier, ZoneStore store, StatusLeadership leadership,
+        KubernetesApi client, InformerOptions informers, ZoneCrApplier applier, ZoneStore store, StatusLeadership leadership,
         ZoneResourceTimings timings, Func<CancellationToken, Task> withoutResources, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(client);

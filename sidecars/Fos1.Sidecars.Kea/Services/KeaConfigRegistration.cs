@@ -1,6 +1,5 @@
 using Fos1.Crds.Dhcp;
 using Fos1.Kea.Configuration.Applying;
-using Fos1.Kubernetes.Hosting;
 using Fos1.Sidecars.Kea.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,15 +7,13 @@ namespace Fos1.Sidecars.Kea.Services;
 
 /// <summary>
 /// DHCPv4Service / DHCPv6Service -> kea-dhcp4 / kea-dhcp6 configuration, for the families Fos1:KeaConfig enables.
-/// A method of its own, not inline in Program: the native compiler removes a branch on <see cref="KubernetesFeature"/>
-/// in an ordinary method but not in the state machine of an async Main, so the check must sit here.
 /// </summary>
 internal static class KeaConfigRegistration
 {
     public static void AddKeaConfigServices(this IServiceCollection services, bool kubernetes, KeaConfigOptions keaConfig)
     {
         ArgumentNullException.ThrowIfNull(keaConfig);
-        if (!KubernetesFeature.IsSupported || !kubernetes || !(keaConfig.Dhcp4.Enabled || keaConfig.Dhcp6.Enabled))
+        if (!kubernetes || !(keaConfig.Dhcp4.Enabled || keaConfig.Dhcp6.Enabled))
         {
             return;
         }

@@ -27,7 +27,7 @@ namespace Fos1.Sidecars.Kea.Services;
 /// </summary>
 public sealed partial class KeaConfigService<T>(
     KeaConfigFamily<T> family,
-    IKubernetes kubernetes,
+    KubernetesApi kubernetes,
     IOptions<KubernetesOptions> kubernetesOptions,
     IOptions<KeaConfigOptions> options,
     IOptions<ReconciliationOptions> reconciliation,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Net;
 using System.Text.Json.Nodes;
 using Fos1.Kubernetes.Resources;
@@ -64,7 +65,20 @@ public sealed class TestApiServer : IAsyncDisposable
         return new TestApiServer(app, store, counters, new Uri(bound.TrimEnd('/') + "/"));
     }
 
-    public IKubernetes CreateClient() => new k8s.Kubernetes(ClientConfiguration);
+    /// <summary>
+    /// KubernetesClient itself (tests that poke the server with arbitrary bodies, e.g. JsonObject), on reflection
+    /// metadata: its generated context knows only the Kubernetes models. JIT only, like this server.
+    /// </summary>
+    public IKubernetes CreateClient()
+    {
+        var configuration = new KubernetesClientConfiguration { Host = Address.ToString() };
+        configuration.AddJsonOptions(options => options.TypeInfoResolver = JsonTypeInfoResolver.Combine(
+            options.TypeInfoResolver, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()));
+        return new k8s.Kubernetes(configuration);
+    }
+
+    /// <summary>The layer's own connection (what the sidecars use), pointed at this server.</summary>
+    public Fos1.Kubernetes.Clients.KubernetesApi CreateApi() => Fos1.Kubernetes.Configuration.KubernetesClients.Create(ClientConfiguration);
 
     /// <summary>Serves a custom resource kind, with a status subresource like every Fos1 CRD.</summary>
     public void Serve(ResourceKind kind) => Serve(kind, statusSubresource: true);

@@ -4,7 +4,8 @@ using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
 using Fos1.Crds.Serialization;
 using Fos1.Kubernetes.Resources;
-using k8s;
+using Fos1.Kubernetes.Configuration;
+using Fos1.Kubernetes.Json;
 
 namespace Fos1.Crds.Tests.Serialization;
 
@@ -48,7 +49,7 @@ public sealed class GeneratedJsonTests
         var type = typeof(CrdJson).GetProperties().Select(p => p.PropertyType).Where(t => t.IsGenericType)
             .Select(t => t.GetGenericArguments()[0]).First(t => t.FullName == typeName);
         var reflection = Options(new DefaultJsonTypeInfoResolver());
-        var generated = Options(JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, CrdJson.Default));
+        var generated = Options(JsonTypeInfoResolver.Combine(KubernetesApiJson.Default, CrdJson.Default));
 
         Assert.Equal(EmptyObject(type, reflection), EmptyObject(type, generated));
     }
@@ -71,7 +72,7 @@ public sealed class GeneratedJsonTests
     {
         const string json =
             """{"apiVersion":"dns.fos1.io/v1alpha1","kind":"DNSZoneList","metadata":{"continue":"next","resourceVersion":"42"},"items":[{"apiVersion":"dns.fos1.io/v1alpha1","kind":"DNSZone","metadata":{"creationTimestamp":"2026-11-29T06:00:00Z","name":"home","namespace":"lab","resourceVersion":"41"},"spec":{"domain":"home.arpa"},"status":{"observedGeneration":3,"conditions":[{"type":"Ready","status":"True","lastTransitionTime":"2026-11-29T06:00:01.5Z","reason":"Published","message":""}]}}]}""";
-        var generated = Options(JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, CrdJson.Default));
+        var generated = Options(JsonTypeInfoResolver.Combine(KubernetesApiJson.Default, CrdJson.Default));
 
         var list = JsonSerializer.Deserialize<CustomResourceList<DnsZone>>(json, generated)!;
 
@@ -87,7 +88,7 @@ public sealed class GeneratedJsonTests
     {
         var resource = ResourceYaml.Read<T>(yaml);
         var reflection = Options(new DefaultJsonTypeInfoResolver());
-        var generated = Options(JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, CrdJson.Default));
+        var generated = Options(JsonTypeInfoResolver.Combine(KubernetesApiJson.Default, CrdJson.Default));
         var json = JsonSerializer.Serialize(resource, reflection);
         return (
             json + "\n" + JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, reflection), reflection),
@@ -98,18 +99,15 @@ public sealed class GeneratedJsonTests
         where T : class
     {
         var reflection = Options(new DefaultJsonTypeInfoResolver());
-        var generated = Options(JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, CrdJson.Default));
+        var generated = Options(JsonTypeInfoResolver.Combine(KubernetesApiJson.Default, CrdJson.Default));
         return (
             JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, reflection), reflection),
             JsonSerializer.Serialize(JsonSerializer.Deserialize<T>(json, generated), generated));
     }
 
-    /// <summary>A copy of KubernetesJson's shared options (names, converters, null handling) with the given metadata.</summary>
+    /// <summary>A copy of the layer's shared options (names, converters, null handling) with the given metadata.</summary>
     private static JsonSerializerOptions Options(IJsonTypeInfoResolver resolver)
     {
-        JsonSerializerOptions? copy = null;
-        KubernetesJson.AddJsonOptions(shared => copy = new JsonSerializerOptions(shared));
-        copy!.TypeInfoResolver = resolver;
-        return copy;
+        return new JsonSerializerOptions(KubernetesSerialization.Options) { TypeInfoResolver = resolver };
     }
 }

@@ -2,7 +2,7 @@ using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
 using Fos1.Kubernetes.Resources;
 using Fos1.Crds.Serialization;
-using k8s;
+using Fos1.Kubernetes.Configuration;
 
 namespace Fos1.Crds.Tests.Serialization;
 
@@ -32,10 +32,10 @@ public sealed class ManifestLoadingTests
     {
         var json = $$"""
             {"apiVersion":"dns.fos1.io/v1alpha1","kind":"DNSZoneList","metadata":{"resourceVersion":"42"},
-             "items":[{{KubernetesJson.Serialize(ResourceYaml.Read<DnsZone>(FullExamples.DnsZone))}}]}
+             "items":[{{KubernetesSerialization.Serialize(ResourceYaml.Read<DnsZone>(FullExamples.DnsZone))}}]}
             """;
 
-        var list = KubernetesJson.Deserialize<CustomResourceList<DnsZone>>(json);
+        var list = KubernetesSerialization.Deserialize<CustomResourceList<DnsZone>>(json)!;
 
         Assert.Equal("42", list.Metadata.ResourceVersion);
         Assert.Equal("home.arpa", Assert.Single(list.Items).Spec!.Domain);

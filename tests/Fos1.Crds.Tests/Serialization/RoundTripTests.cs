@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fos1.Crds.Dhcp;
 using Fos1.Crds.Dns;
 using Fos1.Crds.Serialization;
-using k8s;
+using Fos1.Kubernetes.Configuration;
 
 namespace Fos1.Crds.Tests.Serialization;
 
@@ -16,7 +16,7 @@ public sealed class RoundTripTests
     [MemberData(nameof(Examples))]
     public void Every_kind_survives_json_and_yaml_round_trips_unchanged(string kind)
     {
-        var (json, viaKubernetesJson, viaPlainJson, viaYaml) = kind switch
+        var (json, viaLayerJson, viaPlainJson, viaYaml) = kind switch
         {
             nameof(FullExamples.DnsZone) => RoundTrip<DnsZone>(FullExamples.DnsZone),
             nameof(FullExamples.PtrZone) => RoundTrip<PtrZone>(FullExamples.PtrZone),
@@ -27,7 +27,7 @@ public sealed class RoundTripTests
             _ => RoundTrip<DhcpV6Service>(FullExamples.DhcpV6Service),
         };
 
-        Assert.Equal(json, viaKubernetesJson);
+        Assert.Equal(json, viaLayerJson);
         Assert.Equal(json, viaPlainJson);
         Assert.Equal(json, viaYaml);
     }
@@ -40,10 +40,10 @@ public sealed class RoundTripTests
 
         Assert.Equal(ReplaceClientName.WhenNotPresent, service.Spec!.DnsUpdates.ReplaceClientName);
         Assert.Equal(PublishMode.Secondary, zone.Spec!.Publish.Mode);
-        Assert.Contains("\"dnsupdates\":{", KubernetesJson.Serialize(service), StringComparison.Ordinal);
-        Assert.Contains("\"replaceClientName\":\"when-not-present\"", KubernetesJson.Serialize(service), StringComparison.Ordinal);
+        Assert.Contains("\"dnsupdates\":{", KubernetesSerialization.Serialize(service), StringComparison.Ordinal);
+        Assert.Contains("\"replaceClientName\":\"when-not-present\"", KubernetesSerialization.Serialize(service), StringComparison.Ordinal);
         Assert.Contains("\"replaceClientName\":\"when-not-present\"", JsonSerializer.Serialize(service), StringComparison.Ordinal);
-        Assert.Contains("\"mode\":\"Secondary\"", KubernetesJson.Serialize(zone), StringComparison.Ordinal);
+        Assert.Contains("\"mode\":\"Secondary\"", KubernetesSerialization.Serialize(zone), StringComparison.Ordinal);
         Assert.Contains("\"mode\":\"Secondary\"", JsonSerializer.Serialize(zone), StringComparison.Ordinal);
         Assert.Contains("mode: Secondary", ResourceYaml.Write(zone), StringComparison.Ordinal);
     }
@@ -56,7 +56,7 @@ public sealed class RoundTripTests
              "spec":{"domain":"home.arpa","records":null,"soa":null,"nameServers":null,"dynamicUpdates":{"keys":null},"publish":null}}
             """;
 
-        var spec = KubernetesJson.Deserialize<DnsZone>(json).Spec!;
+        var spec = KubernetesSerialization.Deserialize<DnsZone>(json)!.Spec!;
 
         Assert.Empty(spec.Records);
         Assert.Empty(spec.NameServers);
@@ -87,7 +87,7 @@ public sealed class RoundTripTests
         Assert.Equal(60, zone.Spec!.Ttl);
         Assert.Equal(new StaticRecord { Name = "1", Type = "TXT", Value = "true" }, zone.Spec.Records[0]);
         Assert.Equal(new StaticRecord { Name = "2", Type = "TXT", Value = "300" }, zone.Spec.Records[1]);
-        Assert.Equal(KubernetesJson.Serialize(zone), KubernetesJson.Serialize(again));
+        Assert.Equal(KubernetesSerialization.Serialize(zone), KubernetesSerialization.Serialize(again));
     }
 
     [Fact]
@@ -136,15 +136,15 @@ public sealed class RoundTripTests
         Assert.Equal([("mon", new TimeRange { Start = "08:00", End = "15:00" }), ("sun", new TimeRange { Start = "00:00", End = "24:00" })], client.BlockedServices.Schedule.Days.Set());
     }
 
-    private static (string Json, string ViaKubernetesJson, string ViaPlainJson, string ViaYaml) RoundTrip<T>(string yaml)
+    private static (string Json, string ViaLayerJson, string ViaPlainJson, string ViaYaml) RoundTrip<T>(string yaml)
         where T : class
     {
         var read = ResourceYaml.Read<T>(yaml);
-        var json = KubernetesJson.Serialize(read);
+        var json = KubernetesSerialization.Serialize(read);
         return (
             json,
-            KubernetesJson.Serialize(KubernetesJson.Deserialize<T>(json)),
-            KubernetesJson.Serialize(JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(read))),
-            KubernetesJson.Serialize(ResourceYaml.Read<T>(ResourceYaml.Write(read))));
+            KubernetesSerialization.Serialize(KubernetesSerialization.Deserialize<T>(json)!),
+            KubernetesSerialization.Serialize(JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(read))!),
+            KubernetesSerialization.Serialize(ResourceYaml.Read<T>(ResourceYaml.Write(read))));
     }
 }

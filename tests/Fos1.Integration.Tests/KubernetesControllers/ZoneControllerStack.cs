@@ -81,7 +81,7 @@ internal sealed class ZoneControllerStack : IAsyncDisposable
 
     public T? Get<T>(ResourceKind kind, string name)
         where T : class =>
-        Api.Get(kind, Namespace, name) is { } json ? KubernetesJson.Deserialize<T>(json.ToJsonString()) : null;
+        Api.Get(kind, Namespace, name) is { } json ? Fos1.Kubernetes.Configuration.KubernetesSerialization.Deserialize<T>(json.ToJsonString()) : null;
 
     public string? LeaseHolder() => Api.Get(Lease, Namespace, "fos1-sidecars")?["spec"]?["holderIdentity"]?.GetValue<string>();
 

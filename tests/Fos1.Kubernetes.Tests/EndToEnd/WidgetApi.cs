@@ -11,13 +11,13 @@ internal sealed class WidgetApi : IAsyncDisposable
     private WidgetApi(TestApiServer server)
     {
         Server = server;
-        Client = server.CreateClient();
+        Client = server.CreateApi();
         Widgets = new CustomResourceClient<Widget>(Client, Widget.Resource);
     }
 
     public TestApiServer Server { get; }
 
-    public k8s.IKubernetes Client { get; }
+    public KubernetesApi Client { get; }
 
     public CustomResourceClient<Widget> Widgets { get; }
 

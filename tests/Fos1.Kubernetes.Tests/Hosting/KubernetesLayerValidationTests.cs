@@ -36,12 +36,6 @@ public sealed class KubernetesLayerValidationTests
         Assert.False(provider.GetRequiredService<IOptions<KubernetesOptions>>().Value.Enabled);
     }
 
-    [Fact]
-    public void The_JIT_build_carries_the_Kubernetes_layer()
-    {
-        Assert.True(KubernetesFeature.IsSupported);
-    }
-
     private static KubernetesOptions Resolve(params (string Key, string Value)[] settings)
     {
         var services = new ServiceCollection();

@@ -16,10 +16,10 @@ public sealed class KubeconfigTests
             Kubeconfig.Write(server, path);
 
             using var client = KubernetesClients.Create(new KubernetesOptions { Enabled = true, Kubeconfig = path });
-            var leases = await client.CoordinationV1.ListNamespacedLeaseAsync("default");
+            var lease = await client.GetAsync("/apis/coordination.k8s.io/v1/namespaces/default/leases/absent", Fos1.Kubernetes.Json.KubernetesApiJson.Default.Lease, CancellationToken.None);
 
-            Assert.Empty(leases.Items);
-            Assert.Contains(server.RequestLog, line => line.StartsWith("GET /apis/coordination.k8s.io/v1/namespaces/default/leases", StringComparison.Ordinal));
+            Assert.Null(lease);
+            Assert.Contains(server.RequestLog, line => line.StartsWith("GET /apis/coordination.k8s.io/v1/namespaces/default/leases/absent", StringComparison.Ordinal));
         }
         finally
         {

@@ -13,7 +13,7 @@ public sealed class LeaderElectionTests
     public async Task Two_electors_on_one_lease_elect_exactly_one_and_the_other_takes_over_when_it_stops()
     {
         await using var server = await TestApiServer.StartAsync();
-        using var client = server.CreateClient();
+        using var client = server.CreateApi();
         await using var first = new Candidate(client, "first");
         await using var second = new Candidate(client, "second");
 
@@ -39,7 +39,7 @@ public sealed class LeaderElectionTests
         private readonly Task running;
         private volatile bool leading;
 
-        public Candidate(IKubernetes client, string identity)
+        public Candidate(Fos1.Kubernetes.Clients.KubernetesApi client, string identity)
         {
             Identity = identity;
             var election = new LeaderElection(client, new KubernetesOptions
