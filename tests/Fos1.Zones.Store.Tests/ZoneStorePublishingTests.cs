@@ -109,7 +109,9 @@ public sealed class ZoneStorePublishingTests : IDisposable
 
         await Task.WhenAll(commits);
         Assert.Equal(200, Interlocked.Read(ref records));
-        Assert.InRange(Interlocked.Read(ref batches), 1, 100);
+        // Shared fsyncs, not how many: the grouping depends on scheduling (a loaded CI machine gave 117 batches for 200
+        // commits, a quiet one ~20), while one fsync per commit would be 200.
+        Assert.InRange(Interlocked.Read(ref batches), 1, 199);
     }
 
     public void Dispose() => _fixture.Dispose();
