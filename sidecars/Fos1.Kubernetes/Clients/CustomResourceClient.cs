@@ -1,10 +1,8 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fos1.Kubernetes.Resources;
 using Fos1.Kubernetes.Configuration;
 using k8s;
-using k8s.Autorest;
 using k8s.Exceptions;
 using k8s.Models;
 
@@ -40,33 +38,13 @@ public sealed class CustomResourceClient<T> : IResourceClient<T>
 
     public ResourceKind Kind => _kind;
 
-    public async Task<ResourcePage<T>> ListAsync(string? namespaceName, int limit, string? continueToken, CancellationToken cancellationToken)
-    {
-        var query = ListQuery.Of(limit, continueToken);
-        try
-        {
-            var list = await _client.SendAsync(HttpMethod.Get, CollectionPath(namespaceName) + query, null,
-                KubernetesSerialization.Info<CustomResourceList<T>>(), cancellationToken).ConfigureAwait(false);
-            var items = (list.Items ?? []).Where(item => item is not null).ToList();
-            var next = list.Metadata?.ContinueProperty;
-            return new ResourcePage<T>(items, list.Metadata?.ResourceVersion ?? "", string.IsNullOrEmpty(next) ? null : next);
-        }
-        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Gone)
-        {
-            throw new ResourceExpiredException($"Listing {_kind} answered 410 Gone: {e.Response.Content}", e);
-        }
-    }
+    public Task<ResourcePage<T>> ListAsync(string? namespaceName, int limit, string? continueToken, CancellationToken cancellationToken) =>
+        ResourceCollection.ListAsync<CustomResourceList<T>, T>(
+            _client, _kind, CollectionPath(namespaceName), limit, continueToken, KubernetesSerialization.Info<CustomResourceList<T>>(), cancellationToken);
 
-    public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
-        string? namespaceName, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var path = CollectionPath(namespaceName);
-        var what = $"{_kind} from {resourceVersion}";
-        await foreach (var watchEvent in ResourceWatch.ReadAsync(_client, path, resourceVersion, what, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            yield return (watchEvent.Type, ObjectOf(watchEvent, what));
-        }
-    }
+    public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
+        string? namespaceName, string resourceVersion, CancellationToken cancellationToken) =>
+        ResourceCollection.WatchAsync(_client, _kind, CollectionPath(namespaceName), resourceVersion, KubernetesSerialization.Info<T>(), cancellationToken);
 
     public Task<T?> GetAsync(string? namespaceName, string name, CancellationToken cancellationToken) =>
         _client.GetAsync(ObjectPath(namespaceName, name), KubernetesSerialization.Info<T>(), cancellationToken);
@@ -82,19 +60,6 @@ public sealed class CustomResourceClient<T> : IResourceClient<T>
         var name = metadata.Name ?? throw new ArgumentException("The object has no metadata.name.", nameof(resource));
         var body = JsonSerializer.Serialize(resource, KubernetesSerialization.Info<T>());
         return _client.SendAsync(HttpMethod.Put, ObjectPath(metadata.NamespaceProperty, name) + "/status", body, KubernetesSerialization.Info<T>(), cancellationToken);
-    }
-
-    private static T ObjectOf(WatchEvent watchEvent, string what)
-    {
-        try
-        {
-            return KubernetesSerialization.Deserialize<T>(watchEvent.Object)
-                ?? throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event carried a null object.");
-        }
-        catch (JsonException e)
-        {
-            throw new KubernetesClientException($"Watching {what}: a {watchEvent.Type} event's object is not a {typeof(T).Name}: {e.Message}", e);
-        }
     }
 
     private bool UseNamespace(string? namespaceName) => _kind.Namespaced && !string.IsNullOrEmpty(namespaceName);
